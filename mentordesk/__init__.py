@@ -1,0 +1,3 @@
+"""MentorDesk: a personal mentoring tracker."""
+
+__version__ = "0.1.0"
