@@ -1,0 +1,58 @@
+# MentorDesk: `make run` opens the app, `make test` checks everything. Both set themselves up.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# Qt's runtime libraries (offscreen) and, for a real window under Xvfb and the bundle, the xcb set.
+QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+XVFB_DEBS := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-image0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-randr0
+
+.PHONY: run test lint typecheck pytest test-slow bench bench-smoke venv system-deps clean screenshots bundle \
+	install-desktop translations
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,bundle]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+# Installs missing Debian packages when running as root on Debian/Ubuntu; otherwise says what is missing.
+system-deps:
+	@missing=""; for p in $(QT_DEBS) $(XVFB_DEBS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing Qt's system libraries:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	elif ! command -v dpkg-query >/dev/null; then exit 0; \
+	else echo "Qt needs these packages; install them with: sudo apt-get install$$missing"; fi
+
+run: venv
+	$(BIN)/mentordesk
+
+lint: venv
+	$(BIN)/ruff check mentordesk tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check mentordesk tests $(wildcard benchmarks)
+
+typecheck: venv
+	$(BIN)/mypy
+
+pytest: venv system-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow" -p no:cacheprovider
+
+test: lint typecheck pytest
+
+test-slow: venv system-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) .cache build dist .mypy_cache .ruff_cache .pytest_cache

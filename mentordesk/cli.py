@@ -1,0 +1,176 @@
+"""The command line: the GUI launcher and every headless command.
+
+Exit codes: 0 success, 1 a user-facing error (one ``error:`` line on stderr), 2 usage error.
+Heavy modules (Qt, matplotlib, file parsers) are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from mentordesk import __version__
+from mentordesk.services.errors import MentorDeskError
+
+if TYPE_CHECKING:
+    from mentordesk.services.container import Services
+
+TABS = ("mentors", "calendar", "goals", "insights")
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(
+    name: str,
+) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
+    def register(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (expected YYYY-MM-DD)") from None
+
+
+def window_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a size (expected WIDTHxHEIGHT, e.g. 1280x800)"
+        ) from None
+    if not (200 <= w <= 10000 and 200 <= h <= 10000):
+        raise argparse.ArgumentTypeError(f"'{text}': width and height must be between 200 and 10000")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentordesk",
+        description="MentorDesk: your mentoring relationships, meetings and goals, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"MentorDesk {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file (default: MENTORDESK_DB or the user data folder)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", help="open the main window (the default)")
+    gui.add_argument("--tab", choices=TABS, help="tab to show first")
+    gui.add_argument(
+        "--screenshot", metavar="PNG", help="render the window once data has loaded, save it, exit"
+    )
+    gui.add_argument("--size", type=window_size, metavar="WxH", help="window size, e.g. 1280x800")
+    gui.add_argument("--theme", choices=("system", "light", "dark"), help="colour theme")
+
+    demo = sub.add_parser("demo", help="fill the database with realistic sample data")
+    demo.add_argument("--scale", choices=("small", "large"), default="small")
+    demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
+    demo.add_argument("--force", action="store_true", help="replace existing data (a backup is taken first)")
+
+    sub.add_parser("check", help="check the database's integrity and data")
+    return parser
+
+
+GLOBAL_FLAGS_WITH_VALUE = {"--db"}
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """``mentordesk [--db X] [--tab ...]`` means ``mentordesk [--db X] gui [--tab ...]``."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in GLOBAL_FLAGS_WITH_VALUE:
+            i += 2
+            continue
+        if arg.startswith("--db=") or arg in ("-h", "--help", "--version"):
+            i += 1
+            continue
+        if arg.startswith("-"):
+            return [*argv[:i], "gui", *argv[i:]]
+        return argv
+    return [*argv, "gui"]
+
+
+def open_services(args: argparse.Namespace) -> Services:
+    from mentordesk.paths import resolve_db_path
+    from mentordesk.services.container import Services
+
+    return Services.open(resolve_db_path(args.db))
+
+
+@command("gui")
+def cmd_gui(args: argparse.Namespace) -> int:
+    from mentordesk.ui.app import run_gui
+
+    return run_gui(db=args.db, tab=args.tab, screenshot=args.screenshot, size=args.size, theme=args.theme)
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    try:
+        if args.force and not services.demo.is_empty() and services.db_path is not None:
+            from mentordesk.store.backup import backup_database
+
+            saved = backup_database(services.db_path, reason="before-demo")
+            print(f"backed up the existing data to {saved}")
+        summary = services.demo.generate(seed=args.seed, scale=args.scale, force=args.force)
+    finally:
+        services.close()
+    print(f"sample data written: {summary}")
+    return 0
+
+
+@command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    try:
+        findings = services.maintenance.check()
+    finally:
+        services.close()
+    for finding in findings:
+        print(finding)
+    if findings:
+        print(f"{len(findings)} problem(s) found", file=sys.stderr)
+        return 1
+    print("database is healthy: integrity, foreign keys and data checks passed")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(_with_default_command(args_list))
+    try:
+        return COMMANDS[args.command](args)
+    except MentorDeskError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {name}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: keep the promise of one line, keep the details for a report
+        if os.environ.get("MENTORDESK_DEBUG"):
+            raise
+        print(
+            f"error: unexpected {type(exc).__name__}: {exc} (run with MENTORDESK_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def gui_main() -> int:
+    return main(["gui", *sys.argv[1:]])

@@ -1,0 +1,141 @@
+"""Opening a database file safely: create, check the schema revision, migrate with a backup.
+
+- a new or empty file is created owner-only and migrated to the head revision;
+- a file at an unknown (newer) revision, or one that is not a MentorDesk database, is refused
+  with a :class:`DatabaseError` and left byte-for-byte untouched;
+- an older file is backed up first, migrated in one transaction with foreign keys off, checked
+  (``integrity_check``, ``foreign_key_check``) and restored from the backup on any failure.
+
+Alembic is imported only when a migration actually runs, so opening a current database is fast.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+
+from mentordesk.paths import ensure_private_dir
+from mentordesk.services.errors import DatabaseError
+from mentordesk.store.db import Database, create_file, make_engine
+
+# Every released schema revision, oldest first. A test keeps this equal to the Alembic scripts.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def migrations_dir() -> Path:
+    return Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def read_revision(path: Path) -> str | None:
+    """The schema revision of the file at ``path`` without changing it.
+
+    ``None`` for a new or empty database. Raises DatabaseError for a file that is not a
+    MentorDesk database or cannot be read.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not a MentorDesk database (not an SQLite file)")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path} cannot be opened: {exc}") from None
+    try:
+        tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return None
+        if "alembic_version" not in tables:
+            raise DatabaseError(f"{path} is not a MentorDesk database (it has no schema revision)")
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is damaged or not a database: {exc}") from None
+    finally:
+        con.close()
+    if row is None:
+        raise DatabaseError(f"{path} is not a MentorDesk database (its schema revision is empty)")
+    return str(row[0])
+
+
+def check_revision(path: Path, revision: str | None) -> None:
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise DatabaseError(
+            f"{path} has schema revision {revision!r}, which this version of MentorDesk does not know "
+            "(it may come from a newer version); the file was not changed"
+        )
+
+
+def _upgrade(connection: Connection) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(connection), "head")
+
+
+def _run_migration(engine: Any) -> None:
+    """Upgrade to head in one transaction with foreign keys off, then check before committing."""
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                _upgrade(conn)
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise DatabaseError(f"after migration {len(problems)} rows point at missing records")
+                status = conn.exec_driver_sql("PRAGMA integrity_check").fetchone()[0]
+                if status != "ok":
+                    raise DatabaseError(f"after migration the integrity check failed: {status}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def open_database(path: Path | str, *, backup: bool = True) -> Database:
+    """Open (creating or migrating as needed) the database at ``path``; ``":memory:"`` for tests."""
+    if str(path) == ":memory:":
+        engine = make_engine(":memory:")
+        _run_migration(engine)
+        return Database(engine, None)
+
+    path = Path(path)
+    revision = read_revision(path)
+    check_revision(path, revision)
+    if revision is None:
+        ensure_private_dir(path.parent)
+        create_file(path)
+        engine = make_engine(path)
+        _run_migration(engine)
+        return Database(engine, path)
+    if revision == HEAD_REVISION:
+        return Database(make_engine(path), path)
+
+    from mentordesk.store.backup import backup_database, restore_file
+
+    saved = backup_database(path, reason=f"before-upgrade-from-{revision}") if backup else None
+    engine = make_engine(path)
+    try:
+        _run_migration(engine)
+    except Exception as exc:
+        engine.dispose()
+        if saved is not None:
+            restore_file(saved, path)
+        if isinstance(exc, DatabaseError):
+            raise
+        raise DatabaseError(f"upgrading {path} failed and the file was restored: {exc}") from exc
+    return Database(engine, path)

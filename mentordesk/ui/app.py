@@ -1,0 +1,95 @@
+"""The composition root: database -> migrations -> services -> main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mentordesk.paths import resolve_db_path
+from mentordesk.services.errors import MentorDeskError
+
+ORG = "MentorDesk"
+APP = "MentorDesk"
+
+
+def make_application(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(ORG)
+        QCoreApplication.setApplicationName(APP)
+        app = QApplication(argv or [sys.argv[0]])
+        from mentordesk.ui.theme import app_icon
+
+        app.setWindowIcon(app_icon())
+    return app
+
+
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(
+    *,
+    db: str | None = None,
+    tab: str | None = None,
+    screenshot: str | None = None,
+    size: tuple[int, int] | None = None,
+    theme: str | None = None,
+) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from mentordesk.services.container import Services
+    from mentordesk.ui.main_window import MainWindow
+    from mentordesk.ui.theme import apply_theme
+
+    if not _has_display():
+        if screenshot:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+        else:
+            raise MentorDeskError(
+                "no display to open the window on (DISPLAY is not set); "
+                "use --screenshot to render without one, or QT_QPA_PLATFORM=offscreen"
+            )
+    app = make_application()
+    db_path = resolve_db_path(db)
+    try:
+        services = Services.open(db_path)
+    except MentorDeskError as exc:
+        if screenshot:
+            raise
+        QMessageBox.critical(None, "MentorDesk cannot open the database", str(exc))
+        return 1
+    window = MainWindow(services, open_services=Services.open)
+    apply_theme(app, theme or str(window.settings.value("appearance/theme", "system")))
+    if size:
+        window.resize(*size)
+    if tab:
+        window.show_tab(tab)
+    window.show()
+    if screenshot:
+        out = Path(screenshot)
+
+        def grab() -> None:
+            window.ensure_loaded()
+            app.processEvents()
+            ok = window.grab().save(str(out), "PNG")
+            if not ok:
+                print(f"error: could not write the screenshot to {out}", file=sys.stderr)
+                app.exit(1)
+            else:
+                app.exit(0)
+
+        QTimer.singleShot(0, grab)
+    code = app.exec()
+    services.close()
+    return int(code)
+
+
+__all__ = ["run_gui", "make_application", "resolve_db_path"]

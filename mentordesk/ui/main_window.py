@@ -1,0 +1,248 @@
+"""The main window: four tabs built on first use, menus, status bar, shared undo stack."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from mentordesk import __version__
+from mentordesk.paths import data_dir
+from mentordesk.services.container import Services
+from mentordesk.services.errors import MentorDeskError
+from mentordesk.ui.context import AppContext
+
+# name -> (label, module, class). Each tab class takes an AppContext.
+TAB_SPECS: dict[str, tuple[str, str, str]] = {
+    "mentors": ("&Mentors", "mentordesk.ui.tabs.mentors", "MentorsTab"),
+    "calendar": ("&Calendar", "mentordesk.ui.tabs.calendar", "CalendarTab"),
+    "goals": ("&Goals", "mentordesk.ui.tabs.goals", "GoalsTab"),
+    "insights": ("&Insights", "mentordesk.ui.tabs.insights", "InsightsTab"),
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        services: Services,
+        *,
+        open_services: Callable[[Path], Services] | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.settings = settings or QSettings()
+        self.undo_stack = QUndoStack(self)
+        self._open_services = open_services or Services.open
+        self.ctx = AppContext(services, self.undo_stack, self.settings)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setObjectName("mainTabs")
+        self.setCentralWidget(self.tabs)
+        self._tab_widgets: dict[str, QWidget] = {}
+        self._build_tabs()
+        self._build_menus()
+        self._wire_context()
+        self._update_title()
+        self.statusBar().showMessage("Ready")
+        self.resize(1280, 800)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._on_tab_changed(self.tabs.currentIndex())
+
+    # -- tabs ---------------------------------------------------------------------------------
+    def _build_tabs(self) -> None:
+        for name, (label, _module, _cls) in TAB_SPECS.items():
+            holder = QLabel("Loading…")
+            holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            holder.setObjectName(f"placeholder_{name}")
+            self.tabs.addTab(holder, label.replace("&", ""))
+            self.tabs.setTabToolTip(self.tabs.count() - 1, f"Alt+{label[1]}")
+
+    def tab_names(self) -> list[str]:
+        return list(TAB_SPECS)
+
+    def tab(self, name: str) -> QWidget:
+        """The tab's widget, built now if it was not yet."""
+        if name not in self._tab_widgets:
+            label, module, cls = TAB_SPECS[name]
+            widget = getattr(importlib.import_module(module), cls)(self.ctx)
+            widget.setObjectName(f"tab_{name}")
+            index = list(TAB_SPECS).index(name)
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            old = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, label.replace("&", ""))
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            if old is not None:
+                old.deleteLater()
+            self._tab_widgets[name] = widget
+        return self._tab_widgets[name]
+
+    def show_tab(self, name: str) -> QWidget:
+        widget = self.tab(name)
+        self.tabs.setCurrentIndex(list(TAB_SPECS).index(name))
+        return widget
+
+    def current_tab_name(self) -> str:
+        return list(TAB_SPECS)[self.tabs.currentIndex()]
+
+    def ensure_loaded(self) -> None:
+        """Build the current tab (used before a screenshot)."""
+        self.tab(self.current_tab_name())
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index >= 0:
+            self.tab(list(TAB_SPECS)[index])
+
+    # -- menus --------------------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self._action("&New database…", self.new_database, QKeySequence.StandardKey.New))
+        file_menu.addAction(
+            self._action("&Open database…", self.open_database, QKeySequence.StandardKey.Open)
+        )
+        file_menu.addSeparator()
+        self.import_menu = file_menu.addMenu("&Import")
+        self.export_menu = file_menu.addMenu("&Export")
+        file_menu.addSeparator()
+        self.backups_action = file_menu.addAction("&Backups…")
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit = bar.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        edit.addAction(self._action("&Find", self.find_in_tab, QKeySequence.StandardKey.Find))
+
+        self.view_menu = bar.addMenu("&View")
+        for i, name in enumerate(TAB_SPECS):
+            self.view_menu.addAction(
+                self._action(
+                    TAB_SPECS[name][0].replace("&", ""), partial(self.show_tab, name), f"Ctrl+{i + 1}"
+                )
+            )
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About MentorDesk", self.about))
+
+    def _wire_context(self) -> None:
+        self.ctx.statusMessage.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.ctx.navigateRequested.connect(self._navigate)
+
+    def _navigate(self, kind: str, item_id: int) -> None:
+        target = {"relationship": "mentors", "meeting": "calendar", "goal": "goals"}.get(kind)
+        if target is None:
+            return
+        widget = self.show_tab(target)
+        select = getattr(widget, "select_item", None)
+        if select is not None:
+            select(kind, item_id)
+
+    # -- actions ------------------------------------------------------------------------------
+    def find_in_tab(self) -> None:
+        widget = self.tab(self.current_tab_name())
+        focus = getattr(widget, "focus_filter", None)
+        if focus is not None:
+            focus()
+
+    def about(self) -> None:
+        db = self.ctx.services.db_path
+        QMessageBox.about(
+            self,
+            "About MentorDesk",
+            f"MentorDesk {__version__}\n\nYour mentoring relationships, meetings and goals, kept on this "
+            f"computer.\n\nData folder: {data_dir()}\nDatabase: {db if db else 'in memory'}",
+        )
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New MentorDesk database", str(data_dir()), "Database (*.db)"
+        )
+        if path:
+            target = Path(path)
+            if target.exists():
+                QMessageBox.warning(self, "New database", f"{target} already exists; choose Open to use it.")
+                return
+            self.switch_database(target)
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open MentorDesk database", str(data_dir()), "Database (*.db)"
+        )
+        if path:
+            self.switch_database(Path(path))
+
+    def switch_database(self, path: Path) -> bool:
+        """Open another database and rebuild the tabs over it. The current one stays open on failure."""
+        try:
+            services = self._open_services(path)
+        except MentorDeskError as exc:
+            QMessageBox.critical(self, "Cannot open the database", str(exc))
+            return False
+        old = self.ctx.services
+        self.ctx.services = services
+        self.undo_stack.clear()
+        current = self.current_tab_name()
+        self.tabs.blockSignals(True)
+        for name in list(self._tab_widgets):
+            index = list(TAB_SPECS).index(name)
+            widget = self._tab_widgets.pop(name)
+            self.tabs.removeTab(index)
+            holder = QLabel("Loading…")
+            holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.tabs.insertTab(index, holder, TAB_SPECS[name][0].replace("&", ""))
+            widget.deleteLater()
+        self.tabs.blockSignals(False)
+        old.close()
+        self.show_tab(current)
+        self._update_title()
+        self.ctx.status(f"Opened {path}")
+        return True
+
+    def _update_title(self) -> None:
+        path = self.ctx.services.db_path
+        self.setWindowTitle(f"MentorDesk — {path.name}" if path else "MentorDesk")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        for widget in self._tab_widgets.values():
+            save = getattr(widget, "save_state", None)
+            if save is not None:
+                save(self.settings)
+        self.settings.sync()
+        super().closeEvent(event)

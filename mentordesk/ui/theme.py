@@ -1,0 +1,72 @@
+"""Light and dark palettes, the application icon and colours the views share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+from mentordesk.resources import resource
+
+# Urgency colours readable on light and dark backgrounds (Okabe-Ito based).
+AMBER = QColor("#E69F00")
+RED = QColor("#D55E00")
+GREEN = QColor("#009E73")
+BLUE = QColor("#0072B2")
+GREY = QColor("#8a8a8a")
+# One colour per relationship, colour-blind safe (Okabe-Ito without black).
+SERIES = [
+    QColor(c)
+    for c in ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
+]
+
+
+def app_icon() -> QIcon:
+    path = resource("icons", "mentordesk.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    scheme = hints.colorScheme() if hasattr(hints, "colorScheme") else Qt.ColorScheme.Unknown
+    if scheme == Qt.ColorScheme.Dark:
+        return True
+    if scheme == Qt.ColorScheme.Light:
+        return False
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    base, window, text = QColor("#1f2326"), QColor("#2a2f33"), QColor("#e8e6e3")
+    p.setColor(QPalette.ColorRole.Window, window)
+    p.setColor(QPalette.ColorRole.WindowText, text)
+    p.setColor(QPalette.ColorRole.Base, base)
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor("#262b2e"))
+    p.setColor(QPalette.ColorRole.ToolTipBase, window)
+    p.setColor(QPalette.ColorRole.ToolTipText, text)
+    p.setColor(QPalette.ColorRole.Text, text)
+    p.setColor(QPalette.ColorRole.Button, window)
+    p.setColor(QPalette.ColorRole.ButtonText, text)
+    p.setColor(QPalette.ColorRole.Highlight, QColor("#2f7fc1"))
+    p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    p.setColor(QPalette.ColorRole.Link, QColor("#56B4E9"))
+    p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#9a9a9a"))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return p
+
+
+def apply_theme(app: QApplication, theme: str) -> str:
+    """Apply "light", "dark" or "system"; returns the theme in effect ("light" or "dark")."""
+    app.setStyle("Fusion")
+    dark = theme == "dark" or (theme == "system" and system_is_dark())
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    app.setProperty("mentordesk_theme", "dark" if dark else "light")
+    return "dark" if dark else "light"
+
+
+def current_theme() -> str:
+    app = QApplication.instance()
+    value = app.property("mentordesk_theme") if app is not None else None
+    return str(value or "light")

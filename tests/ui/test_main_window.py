@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from mentordesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, services, settings):
+    w = MainWindow(services, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_window_has_four_tabs_and_menus(window):
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "Mentors",
+        "Calendar",
+        "Goals",
+        "Insights",
+    ]
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
+
+
+def test_first_run_offers_sample_data(window, qtbot):
+    mentors = window.tab("mentors")
+    assert mentors.stack.currentWidget() is mentors.empty
+    assert mentors.empty.add_button.text() == "Add your first mentor"
+    qtbot.mouseClick(mentors.empty.demo_button, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
+    assert mentors.stack.currentIndex() == 0
+    assert mentors.proxy.rowCount() == 10
+    assert mentors.current_row() is not None
+
+
+def test_geometry_is_remembered(qtbot, services, settings):
+    w = MainWindow(services, settings=settings)
+    qtbot.addWidget(w)
+    w.resize(700, 520)
+    w.show()
+    w.close()
+    again = MainWindow(services, settings=settings)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 520)
+
+
+def test_tabs_are_built_on_first_use(window):
+    assert set(window._tab_widgets) == {"mentors"}
+    window.show_tab("goals")
+    assert "goals" in window._tab_widgets
