@@ -7,17 +7,18 @@ Heavy modules (Qt, matplotlib, file parsers) are imported inside the commands th
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import TYPE_CHECKING
 
 from mentordesk import __version__
+from mentordesk.commands import AREAS, open_services
 from mentordesk.services.errors import MentorDeskError
 
 if TYPE_CHECKING:
-    from mentordesk.services.container import Services
+    pass
 
 TABS = ("mentors", "calendar", "goals", "insights")
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -31,13 +32,6 @@ def command(
         return fn
 
     return register
-
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (expected YYYY-MM-DD)") from None
 
 
 def window_size(text: str) -> tuple[int, int]:
@@ -77,6 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="replace existing data (a backup is taken first)")
 
     sub.add_parser("check", help="check the database's integrity and data")
+
+    import_p = sub.add_parser("import", help="import contacts, calendars or a full export")
+    export_p = sub.add_parser("export", help="export meetings, charts, tables or everything")
+    groups = {
+        "import": import_p.add_subparsers(dest="format", metavar="FORMAT", required=True),
+        "export": export_p.add_subparsers(dest="format", metavar="FORMAT", required=True),
+        "": sub,
+    }
+    for area in AREAS:
+        module = importlib.import_module(f"mentordesk.commands.{area}")
+        module.register(groups, COMMANDS)
     return parser
 
 
@@ -98,13 +103,6 @@ def _with_default_command(argv: list[str]) -> list[str]:
             return [*argv[:i], "gui", *argv[i:]]
         return argv
     return [*argv, "gui"]
-
-
-def open_services(args: argparse.Namespace) -> Services:
-    from mentordesk.paths import resolve_db_path
-    from mentordesk.services.container import Services
-
-    return Services.open(resolve_db_path(args.db))
 
 
 @command("gui")
@@ -151,7 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(_with_default_command(args_list))
     try:
-        return COMMANDS[args.command](args)
+        key = args.command if args.command not in ("import", "export") else f"{args.command} {args.format}"
+        return COMMANDS[key](args)
     except MentorDeskError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

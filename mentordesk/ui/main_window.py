@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -31,6 +32,27 @@ TAB_SPECS: dict[str, tuple[str, str, str]] = {
     "goals": ("&Goals", "mentordesk.ui.tabs.goals", "GoalsTab"),
     "insights": ("&Insights", "mentordesk.ui.tabs.insights", "InsightsTab"),
 }
+
+
+# File menu entries: (label, module, function). The function takes the window. An entry shows only
+# when its module is present, so a menu never offers what cannot run.
+IMPORT_ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("Contacts from &vCard…", "mentordesk.ui.dialogs.import_contacts", "import_vcard"),
+    ("&LinkedIn connections…", "mentordesk.ui.dialogs.import_contacts", "import_linkedin"),
+    ("&Calendar (iCalendar)…", "mentordesk.ui.dialogs.calendar_io", "import_ics"),
+    ("Full export (&JSON)…", "mentordesk.ui.dialogs.data_io", "import_json"),
+)
+EXPORT_ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("Meetings as &iCalendar…", "mentordesk.ui.dialogs.calendar_io", "export_ics"),
+    ("Everything as &JSON…", "mentordesk.ui.dialogs.data_io", "export_json"),
+    ("Tables as &CSV…", "mentordesk.ui.dialogs.data_io", "export_csv"),
+    ("Progress &report (PDF)…", "mentordesk.ui.dialogs.report", "export_report"),
+)
+BACKUPS_ACTION = ("mentordesk.ui.dialogs.backups", "show_backups")
+
+
+def _module_present(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
 
 
 class MainWindow(QMainWindow):
@@ -135,7 +157,12 @@ class MainWindow(QMainWindow):
         self.import_menu = file_menu.addMenu("&Import")
         self.export_menu = file_menu.addMenu("&Export")
         file_menu.addSeparator()
-        self.backups_action = file_menu.addAction("&Backups…")
+        for menu, entries in ((self.import_menu, IMPORT_ACTIONS), (self.export_menu, EXPORT_ACTIONS)):
+            for label, module, function in entries:
+                if _module_present(module):
+                    menu.addAction(self._action(label, partial(self.run_dialog, module, function)))
+        if _module_present(BACKUPS_ACTION[0]):
+            file_menu.addAction(self._action("&Backups…", partial(self.run_dialog, *BACKUPS_ACTION)))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
@@ -174,6 +201,14 @@ class MainWindow(QMainWindow):
             select(kind, item_id)
 
     # -- actions ------------------------------------------------------------------------------
+    def run_dialog(self, module: str, function: str) -> object:
+        """Run a File-menu feature; a user-facing error becomes a message box, never a crash."""
+        try:
+            return getattr(importlib.import_module(module), function)(self)
+        except MentorDeskError as exc:
+            QMessageBox.warning(self, "MentorDesk", str(exc))
+            return None
+
     def find_in_tab(self) -> None:
         widget = self.tab(self.current_tab_name())
         focus = getattr(widget, "focus_filter", None)

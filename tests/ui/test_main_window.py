@@ -1,22 +1,6 @@
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSettings
-
 from mentordesk.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, services, settings):
-    w = MainWindow(services, settings=settings)
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def test_window_has_four_tabs_and_menus(window):

@@ -1,0 +1,9 @@
+"""CalendarIOService."""
+
+from __future__ import annotations
+
+from mentordesk.services.base import Service
+
+
+class CalendarIOService(Service):
+    pass

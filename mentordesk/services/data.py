@@ -1,0 +1,9 @@
+"""DataService."""
+
+from __future__ import annotations
+
+from mentordesk.services.base import Service
+
+
+class DataService(Service):
+    pass

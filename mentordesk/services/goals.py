@@ -1,0 +1,9 @@
+"""GoalService."""
+
+from __future__ import annotations
+
+from mentordesk.services.base import Service
+
+
+class GoalService(Service):
+    pass

@@ -1,0 +1,9 @@
+"""InsightsService."""
+
+from __future__ import annotations
+
+from mentordesk.services.base import Service
+
+
+class InsightsService(Service):
+    pass

@@ -1,0 +1,9 @@
+"""SearchService."""
+
+from __future__ import annotations
+
+from mentordesk.services.base import Service
+
+
+class SearchService(Service):
+    pass
