@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
     demo.add_argument("--force", action="store_true", help="replace existing data (a backup is taken first)")
 
-    sub.add_parser("check", help="check the database's integrity and data")
+    check = sub.add_parser("check", help="check the database's integrity and data")
+    check.add_argument("--repair", action="store_true", help="fix what is safe to fix (after a backup)")
 
     import_p = sub.add_parser("import", help="import contacts, calendars or a full export")
     export_p = sub.add_parser("export", help="export meetings, charts, tables or everything")
@@ -133,6 +134,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
         findings = services.maintenance.check()
+        if args.repair and findings:
+            saved = services.data.backup(reason="before-repair")
+            print(f"backed up the database first to {saved}")
+            for change in services.maintenance.repair():
+                print(f"repaired: {change}")
+            findings = services.maintenance.check()
     finally:
         services.close()
     for finding in findings:

@@ -34,3 +34,12 @@ class ImportFormatError(MentorDeskError):
 
 class DatabaseError(MentorDeskError):
     """The database cannot be used: unknown revision, damaged file, not a MentorDesk file."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The database file is damaged. It was renamed aside; ``backup`` is the newest good backup."""
+
+    def __init__(self, message: str, *, renamed_to: object = None, backup: object = None) -> None:
+        super().__init__(message)
+        self.renamed_to = renamed_to
+        self.backup = backup

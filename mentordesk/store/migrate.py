@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import Connection
 
@@ -42,6 +42,44 @@ def alembic_config(connection: Connection | None = None) -> Any:
     return config
 
 
+def set_damaged_aside(path: Path, reason: str) -> NoReturn:
+    """Rename a damaged database out of the way (with its -wal/-shm) and raise DamagedDatabaseError.
+
+    A new empty database is never created over a damaged one: the user's data stays on disk.
+    """
+    from datetime import datetime
+
+    from mentordesk.services.errors import DamagedDatabaseError
+    from mentordesk.store.backup import integrity_ok, list_backups
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    path.rename(aside)
+    for extra in ("-wal", "-shm"):
+        side = path.with_name(path.name + extra)
+        if side.exists():
+            side.rename(aside.with_name(aside.name + extra))
+    good = next((b for b in list_backups(path) if integrity_ok(b.path, quick=True)), None)
+    if good is not None:
+        offer = (
+            f"the newest good backup is from {good.taken_at:%Y-%m-%d %H:%M}: "
+            f"restore it with 'mentordesk restore {good.path}'"
+        )
+    else:
+        offer = "no good backup was found"
+    raise DamagedDatabaseError(
+        f"{path} is damaged ({reason}); it was renamed to {aside.name} and nothing was overwritten; {offer}",
+        renamed_to=aside,
+        backup=good.path if good else None,
+    )
+
+
+def _looks_like_ours(path: Path) -> bool:
+    from mentordesk.store.backup import list_backups
+
+    return bool(list_backups(path))
+
+
 def read_revision(path: Path) -> str | None:
     """The schema revision of the file at ``path`` without changing it.
 
@@ -53,11 +91,21 @@ def read_revision(path: Path) -> str | None:
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != SQLITE_HEADER:
+        if _looks_like_ours(path):
+            set_damaged_aside(path, "its file header is not SQLite's")
         raise DatabaseError(f"{path} is not a MentorDesk database (not an SQLite file)")
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path} cannot be opened: {exc}") from None
+    try:
+        status = con.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        con.close()
+        set_damaged_aside(path, str(exc))
+    if status != "ok":
+        con.close()
+        set_damaged_aside(path, f"quick check: {status}")
     try:
         tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables:
@@ -66,7 +114,8 @@ def read_revision(path: Path) -> str | None:
             raise DatabaseError(f"{path} is not a MentorDesk database (it has no schema revision)")
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is damaged or not a database: {exc}") from None
+        con.close()
+        set_damaged_aside(path, str(exc))
     finally:
         con.close()
     if row is None:
