@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Select, func, select
 
@@ -54,7 +54,7 @@ def utc_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     return lo, hi
 
 
-def row_statement() -> Select[Unpack[tuple[Any, ...]]]:
+def row_statement() -> Select[*tuple[Any, ...]]:
     open_actions = (
         select(func.count(ActionItem.id))
         .where(ActionItem.meeting_id == Meeting.id, ActionItem.done.is_(False))
