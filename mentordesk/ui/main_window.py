@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addAction(self._action("&New database…", self.new_database, QKeySequence.StandardKey.New))
+        file_menu.addAction(self._action("&New database…", self.new_database, "Ctrl+Shift+N"))
         file_menu.addAction(
             self._action("&Open database…", self.open_database, QKeySequence.StandardKey.Open)
         )
