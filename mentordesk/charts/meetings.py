@@ -1,0 +1,143 @@
+"""Meetings held per month: bars stacked by relationship, with the agreed target as a line."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from mentordesk.charts import style
+from mentordesk.charts._mpl import ensure_matplotlib
+from mentordesk.domain.series import MeetingFrequency
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+TITLE = "Meetings held per month"
+Y_LABEL = "Meetings held"
+EMPTY_MESSAGE = "No meetings in this period"
+LEGEND_NAME_CHARS = 32
+MAX_MONTH_LABELS = 12
+LEGEND_ROWS = 14  # beyond this the legend is split into two columns to fit the height
+
+GID_BAR = "meetings"
+GID_TARGET = "target"
+GID_TOTAL = "total"
+
+
+def format_count(value: float) -> str:
+    """A count for display: "4" for whole numbers, "4.5" otherwise."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+def month_labels(months: tuple[date, ...], max_labels: int = MAX_MONTH_LABELS) -> list[str]:
+    """Tick labels for monthly bars: every month, or every 2nd/3rd/6th month counted from January.
+
+    Unlabelled months get "". The first label and every January also show the year.
+    """
+    step = next((s for s in (1, 2, 3, 6) if math.ceil(len(months) / s) <= max_labels), 12)
+    labels: list[str] = []
+    first = True
+    for month in months:
+        if (month.month - 1) % step == 0:
+            labels.append(style.month_tick_label(month, first=first))
+            first = False
+        else:
+            labels.append("")
+    return labels
+
+
+def meetings_figure(freq: MeetingFrequency, *, theme: str = "light") -> Figure:
+    """Meetings held per month (see :func:`draw_meetings`)."""
+    ensure_matplotlib()
+    th = style.get_theme(theme)
+    fig = style.new_figure(th)
+    draw_meetings(fig, freq, th)
+    return fig
+
+
+def draw_meetings(fig: style.FigureLike, freq: MeetingFrequency, th: style.Theme) -> None:
+    """Draw meetings held in each month, stacked by relationship, with the total above each bar.
+
+    The dashed horizontal line is ``freq.target_per_month``, the number of meetings per
+    month the mentoring agreements ask for.
+    """
+    if not freq.months or not freq.by_relationship or freq.total == 0:
+        style.draw_empty(fig, th, TITLE, EMPTY_MESSAGE)
+        return
+
+    from matplotlib.ticker import MaxNLocator
+
+    ax = fig.add_subplot()
+    style.style_axes(ax, th, grid_axis="y")
+
+    positions = list(range(len(freq.months)))
+    bottoms = [0] * len(freq.months)
+    handles: list[Any] = []
+    labels: list[str] = []
+    for index, (name, counts) in enumerate(freq.by_relationship):
+        bars = ax.bar(
+            positions,
+            counts,
+            bottom=bottoms,
+            width=0.72,
+            color=style.series_color(th, index),
+            hatch=style.series_hatch(th, index) or None,
+            edgecolor=th.axes_bg,
+            linewidth=0.6,
+            label=name,
+            gid=GID_BAR,
+            zorder=2,
+        )
+        for patch in bars.patches:
+            patch.set_gid(GID_BAR)
+        handles.append(bars)
+        labels.append(style.user_text(name, LEGEND_NAME_CHARS))
+        bottoms = [b + c for b, c in zip(bottoms, counts, strict=True)]
+
+    totals = freq.totals
+    for x, total in zip(positions, totals, strict=True):
+        if total:
+            ax.annotate(
+                str(total),
+                (x, total),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                gid=GID_TOTAL,
+                zorder=4,
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": th.axes_bg, "edgecolor": "none"},
+                **style.text_kw(th, size=style.NOTE_SIZE, color=th.muted),
+            )
+
+    top = float(max(totals))
+    target = freq.target_per_month
+    if target is not None and target > 0:
+        line = ax.axhline(
+            target, color=th.reference, linestyle=(0, (5, 3)), linewidth=1.4, gid=GID_TARGET, zorder=3
+        )
+        handles.append(line)
+        labels.append(f"Agreed: {format_count(round(target, 1))} per month")
+        top = max(top, target)
+    ax.set_ylim(0, max(1.0, top) * 1.15 + 0.3)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
+
+    ax.set_xticks(positions, month_labels(freq.months))
+    ax.set_xlim(-0.6, len(positions) - 0.4)
+    ax.tick_params(axis="x", length=0)
+
+    style.set_axis_labels(ax, th, y=Y_LABEL)
+    style.set_title(ax, TITLE, th)
+    # Top of the stack first, so the legend reads in the same order as the bars.
+    order = list(range(len(freq.by_relationship)))[::-1] + list(
+        range(len(freq.by_relationship), len(handles))
+    )
+    style.add_legend(
+        fig,
+        [handles[i] for i in order],
+        [labels[i] for i in order],
+        th,
+        loc="outside right upper",
+        ncols=1 if len(handles) <= LEGEND_ROWS else 2,
+    )

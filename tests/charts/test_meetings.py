@@ -1,0 +1,99 @@
+"""Meetings-per-month chart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from matplotlib.figure import Figure
+
+from mentordesk.charts import meetings, style
+from mentordesk.charts.meetings import meetings_figure, month_labels
+from mentordesk.domain.series import MeetingFrequency
+
+MONTHS = (date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1))
+FREQ = MeetingFrequency(MONTHS, (("Ana", (2, 0, 1)), ("Ben $x$", (1, 1, 0))), target_per_month=2.5)
+
+
+@pytest.fixture
+def fig() -> Figure:
+    return meetings_figure(FREQ)
+
+
+def bars(fig: Figure) -> list[tuple[float, float, float]]:
+    """(x centre, bottom, height) of every meeting bar, in drawing order."""
+    return [
+        (round(p.get_x() + p.get_width() / 2, 6), p.get_y(), p.get_height())
+        for p in fig.axes[0].patches
+        if p.get_gid() == meetings.GID_BAR
+    ]
+
+
+def test_bars_are_stacked_by_relationship(fig: Figure) -> None:
+    assert bars(fig) == [
+        # Ana: 2, 0, 1 from the ground
+        (0, 0, 2), (1, 0, 0), (2, 0, 1),
+        # Ben: 1, 1, 0 on top of Ana
+        (0, 2, 1), (1, 0, 1), (2, 1, 0),
+    ]  # fmt: skip
+    containers = fig.axes[0].containers
+    assert [[p.get_height() for p in c.patches] for c in containers] == [[2, 0, 1], [1, 1, 0]]
+
+
+def test_totals_above_each_bar(fig: Figure) -> None:
+    totals = [t for t in fig.axes[0].texts if t.get_gid() == meetings.GID_TOTAL]
+    assert [(t.get_text(), t.xy) for t in totals] == [("3", (0, 3)), ("1", (1, 1)), ("1", (2, 1))]
+
+
+def test_target_line_at_the_agreed_meetings_per_month(fig: Figure) -> None:
+    (target,) = [line for line in fig.axes[0].get_lines() if line.get_gid() == meetings.GID_TARGET]
+    assert list(target.get_ydata()) == [2.5, 2.5]
+    assert fig.axes[0].get_ylim()[1] > 3
+
+
+def test_titles_ticks_and_legend(fig: Figure) -> None:
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") == "Meetings held per month"
+    assert ax.get_ylabel() == "Meetings held"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Jan\n2025", "Feb", "Mar"]
+    (legend,) = fig.legends
+    # Top of the stack first, then the target.
+    assert [t.get_text() for t in legend.get_texts()] == ["Ben $x$", "Ana", "Agreed: 2.5 per month"]
+    assert all(t.get_parse_math() is False for t in legend.get_texts())
+    fig.canvas.draw()
+
+
+def test_no_target_line_without_an_agreement() -> None:
+    fig = meetings_figure(MeetingFrequency(MONTHS, (("Ana", (1, 2, 3)),)))
+    assert not [line for line in fig.axes[0].get_lines() if line.get_gid() == meetings.GID_TARGET]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["Ana"]
+
+
+@pytest.mark.parametrize(
+    "freq",
+    [
+        MeetingFrequency((), ()),
+        MeetingFrequency(MONTHS, ()),
+        MeetingFrequency(MONTHS, (("Ana", (0, 0, 0)),), target_per_month=2.0),
+    ],
+)
+def test_empty_state_message(freq: MeetingFrequency) -> None:
+    fig = meetings_figure(freq, theme="dark")
+    assert style.empty_message(fig) == "No meetings in this period"
+    fig.canvas.draw()
+
+
+def test_month_labels_thin_out_but_keep_january_and_the_year() -> None:
+    months = tuple(date(2024 + (3 + i) // 12, (3 + i) % 12 + 1, 1) for i in range(18))  # Apr 2024 .. Sep 2025
+    labels = month_labels(months)
+    shown = [label for label in labels if label]
+    assert shown == ["May\n2024", "Jul", "Sep", "Nov", "Jan\n2025", "Mar", "May", "Jul", "Sep"]
+    assert labels[0] == "" and len(labels) == 18
+
+
+def test_many_relationships_repeat_colours_with_hatching() -> None:
+    names = tuple((f"Person {i}", (1,)) for i in range(10))
+    fig = meetings_figure(MeetingFrequency((date(2025, 1, 1),), names))
+    hatches = [c.patches[0].get_hatch() for c in fig.axes[0].containers]
+    assert hatches[:8] == [None] * 8
+    assert hatches[8] and hatches[9]
