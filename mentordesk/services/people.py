@@ -108,6 +108,17 @@ class Pipeline:
     asked: tuple[RelationshipRow, ...]
 
 
+def pipeline_of(rows: list[RelationshipRow] | list[ListRow]) -> Pipeline:
+    """The pipeline from already loaded list rows (contact rows are left out)."""
+    rels = [r for r in rows if isinstance(r, RelationshipRow)]
+    prospects = tuple(r for r in rels if r.status == RelStatus.PROSPECT)
+    asked = sorted(
+        (r for r in rels if r.status == RelStatus.ASKED),
+        key=lambda r: (r.request_sent_on or r.status_changed_on or date.max, r.name.casefold()),
+    )
+    return Pipeline(prospects=prospects, asked=tuple(asked))
+
+
 class PeopleService(StatusMixin, DetailMixin, SnapshotMixin):
     def count_relationships(self) -> int:
         with self.db.reader() as s:
@@ -124,13 +135,7 @@ class PeopleService(StatusMixin, DetailMixin, SnapshotMixin):
 
     def pipeline(self) -> Pipeline:
         """Prospects and pending requests (status prospect or asked), oldest request first."""
-        rows = self.list_rows()
-        prospects = tuple(r for r in rows if r.status == RelStatus.PROSPECT)
-        asked = sorted(
-            (r for r in rows if r.status == RelStatus.ASKED),
-            key=lambda r: (r.request_sent_on or r.status_changed_on or date.max, r.name.casefold()),
-        )
-        return Pipeline(prospects=prospects, asked=tuple(asked))
+        return pipeline_of(self.list_rows())
 
     def request_draft(self, relationship_id: int, *, sender: str = "") -> str:
         """An editable request message: why this person, the hope, a small ask, an easy no."""

@@ -1,4 +1,4 @@
-"""The mentors list: a table model over RelationshipRow values and its filter proxy."""
+"""The mentors list: a table model over relationship and contact rows, and its filter proxy."""
 
 from __future__ import annotations
 
@@ -6,21 +6,23 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from mentordesk.domain.cadence import Overdue
 from mentordesk.domain.enums import FocusArea, RelStatus
-from mentordesk.services.people import RelationshipRow
+from mentordesk.services.people import ContactRow, ListRow, RelationshipRow
 from mentordesk.ui.theme import AMBER, RED
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the RelationshipRow itself
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the RelationshipRow or ContactRow itself
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts right (dates, numbers)
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # text the filter box searches
+
+CONTACT = "contact"  # the status filter's value for people without a relationship yet
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _focus_label(value: str) -> str:
+def focus_label(value: str) -> str:
     try:
         return FocusArea(value).label
     except ValueError:
@@ -29,6 +31,25 @@ def _focus_label(value: str) -> str:
 
 def _date_text(value: date | None) -> str:
     return value.isoformat() if value else "—"
+
+
+def _dot(color: QColor) -> QIcon:
+    pix = QPixmap(12, 12)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pix)
+
+
+HEADER_TIPS = {
+    7: "When the next check-in is due by the agreed cadence (amber: within 7 days, red: overdue)",
+    8: "Open action items",
+    9: "Linked goals",
+}
 
 
 class RelationshipTableModel(QAbstractTableModel):
@@ -41,26 +62,36 @@ class RelationshipTableModel(QAbstractTableModel):
         ("focus", "Focus areas"),
         ("last", "Last meeting"),
         ("next", "Next check-in"),
-        ("actions", "Open actions"),
+        ("actions", "Actions"),
         ("goals", "Goals"),
     )
     NAME, ORG, ROLE, KIND, STATUS, FOCUS, LAST, NEXT, ACTIONS, GOALS = range(len(COLUMNS))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[RelationshipRow] = []
+        self._rows: list[ListRow] = []
+        self._today = date.today()
+        self._icons: dict[Overdue, QIcon] = {}
 
-    def set_rows(self, rows: list[RelationshipRow]) -> None:
+    def set_rows(self, rows: list[ListRow], today: date | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._today = today or date.today()
         self.endResetModel()
 
-    def row_at(self, row: int) -> RelationshipRow:
+    def row_at(self, row: int) -> ListRow:
         return self._rows[row]
 
     def row_of(self, relationship_id: int) -> int:
         for i, r in enumerate(self._rows):
-            if r.id == relationship_id:
+            if isinstance(r, RelationshipRow) and r.id == relationship_id:
+                return i
+        return -1
+
+    def row_of_person(self, person_id: int) -> int:
+        """The row of a person: their contact row, or their first relationship."""
+        for i, r in enumerate(self._rows):
+            if r.person_id == person_id:
                 return i
         return -1
 
@@ -70,11 +101,13 @@ class RelationshipTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(
+    def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section][1]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -89,13 +122,26 @@ class RelationshipTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return r
         if role == SEARCH_ROLE:
-            return " ".join((r.name, r.organization, r.email, " ".join(r.tags), r.notes)).lower()
+            return " ".join((r.name, r.organization, r.email, " ".join(r.tags), r.notes)).casefold()
+        if role == Qt.ItemDataRole.DecorationRole and col == self.NAME:
+            # Every name gets an icon (a blank one when nothing is due) so that names line up.
+            level = r.level if isinstance(r, RelationshipRow) else Overdue.NONE
+            if level not in self._icons:
+                colour = {Overdue.OVERDUE: RED, Overdue.DUE_SOON: AMBER}.get(level, QColor(0, 0, 0, 0))
+                self._icons[level] = _dot(colour)
+            return self._icons[level]
+        if isinstance(r, ContactRow):
+            if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
+                return QBrush(QColor("#8a8a8a"))
+            if role == Qt.ItemDataRole.ToolTipRole and col == self.STATUS:
+                return "A contact: not yet a relationship. Make them a prospect from the panel."
+            return None
         if role == Qt.ItemDataRole.ForegroundRole and col == self.NEXT:
             if r.level == Overdue.OVERDUE:
                 return QBrush(RED)
             if r.level == Overdue.DUE_SOON:
                 return QBrush(AMBER)
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.NEXT:
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.NAME, self.NEXT):
             if r.status == RelStatus.PAUSED:
                 return "Paused: no check-ins expected until resumed"
             if r.level == Overdue.OVERDUE:
@@ -106,11 +152,13 @@ class RelationshipTableModel(QAbstractTableModel):
             return f"{self.COLUMNS[col][1]}: {self._display(r, col)}"
         return None
 
-    def _display(self, r: RelationshipRow, col: int) -> str:
+    def _display(self, r: ListRow, col: int) -> str:
         if col == self.NAME:
             return r.name
         if col == self.ORG:
             return r.organization
+        if isinstance(r, ContactRow):
+            return "Contact" if col == self.STATUS else ""
         if col == self.ROLE:
             return r.role.label
         if col == self.KIND:
@@ -118,23 +166,36 @@ class RelationshipTableModel(QAbstractTableModel):
         if col == self.STATUS:
             return r.status.label
         if col == self.FOCUS:
-            return ", ".join(_focus_label(f) for f in r.focus_areas)
+            return ", ".join(focus_label(f) for f in r.focus_areas)
         if col == self.LAST:
             return _date_text(r.last_meeting)
         if col == self.NEXT:
-            if r.status == RelStatus.PAUSED:
-                return "paused"
-            text = _date_text(r.next_due)
-            if r.level == Overdue.OVERDUE:
-                text += " (overdue)"
-            return text
+            return self._next_text(r)
         if col == self.ACTIONS:
             return str(r.open_actions) if r.open_actions else ""
         if col == self.GOALS:
             return ", ".join(r.goals)
         return ""
 
-    def _sort_key(self, r: RelationshipRow, col: int) -> Any:
+    def _next_text(self, r: RelationshipRow) -> str:
+        if r.status == RelStatus.PAUSED:
+            return "paused"
+        if r.next_due is None:
+            return "—"
+        days = (r.next_due - self._today).days
+        if r.level == Overdue.OVERDUE:
+            return f"{r.next_due.isoformat()} ({-days} d late)"
+        if r.level == Overdue.DUE_SOON:
+            return f"{r.next_due.isoformat()} ({'today' if days == 0 else f'in {days} d'})"
+        return r.next_due.isoformat()
+
+    def _sort_key(self, r: ListRow, col: int) -> Any:
+        if isinstance(r, ContactRow):
+            if col in (self.NAME, self.ORG, self.STATUS):
+                return self._display(r, col).casefold()
+            if col == self.NEXT:
+                return 10**8
+            return -1 if col in (self.LAST, self.ACTIONS, self.GOALS) else "\U0010ffff"
         if col == self.LAST:
             return r.last_meeting.toordinal() if r.last_meeting else 0
         if col == self.NEXT:
@@ -147,22 +208,27 @@ class RelationshipTableModel(QAbstractTableModel):
 
 
 class RelationshipFilterProxy(QSortFilterProxyModel):
-    """Text filter (name, organization, email, tags, notes) plus quick filters."""
+    """Text filter (name, organization, email, tags, notes) plus quick filters.
+
+    The status filter is a set of status values, where ``"contact"`` stands for people with no
+    relationship yet; ``None`` means every relationship (contacts excluded).
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._text = ""
         self._status: set[str] | None = None
         self._kind: str | None = None
         self._role: str | None = None
 
     def set_text(self, text: str) -> None:
-        self._text = text.strip().lower()
+        self._text = text.strip().casefold()
         self.invalidateFilter()
 
     def set_status(self, statuses: set[str] | None) -> None:
-        self._status = statuses
+        self._status = set(statuses) if statuses is not None else None
         self.invalidateFilter()
 
     def set_kind(self, kind: str | None) -> None:
@@ -177,12 +243,16 @@ class RelationshipFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, RelationshipTableModel)
         r = model.row_at(source_row)
-        if self._status is not None and r.status.value not in self._status:
-            return False
-        if self._kind and r.kind.value != self._kind:
-            return False
-        if self._role and r.role.value != self._role:
-            return False
+        if isinstance(r, ContactRow):
+            if self._status is None or CONTACT not in self._status or self._kind or self._role:
+                return False
+        else:
+            if self._status is not None and r.status.value not in self._status:
+                return False
+            if self._kind and r.kind.value != self._kind:
+                return False
+            if self._role and r.role.value != self._role:
+                return False
         if self._text:
             hay = model.data(model.index(source_row, 0), SEARCH_ROLE)
             return all(word in hay for word in self._text.split())

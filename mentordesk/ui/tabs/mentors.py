@@ -1,10 +1,16 @@
-"""The mentors tab: every relationship, filterable, with a first-run empty state."""
+"""The mentors tab: every relationship and contact, filterable, a pipeline for finding a mentor,
+and a detail panel. Edits go through :mod:`mentordesk.ui.dialogs.relationship_actions`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -19,13 +25,34 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.enums import Kind, RelStatus, Role
-from mentordesk.services.people import RelationshipRow
+from mentordesk.services.errors import NotFoundError
+from mentordesk.services.people import ContactRow, ListRow, RelationshipRow, pipeline_of
 from mentordesk.ui.context import AppContext
-from mentordesk.ui.models.relationships import ROW_ROLE, RelationshipFilterProxy, RelationshipTableModel
+from mentordesk.ui.dialogs.relationship_actions import RelationshipActions
+from mentordesk.ui.models.relationships import (
+    CONTACT,
+    ROW_ROLE,
+    RelationshipFilterProxy,
+    RelationshipTableModel,
+)
+from mentordesk.ui.widgets.mentor_detail import MentorDetail
+from mentordesk.ui.widgets.mentor_pipeline import MentorPipeline
+
+# Width of each column on first use (the user's own widths are remembered after that).
+COLUMN_WIDTHS = (136, 110, 84, 62, 68, 108, 88, 130, 56, 90)
+STATUS_FILTERS: list[tuple[str, set[str] | None]] = [
+    ("All relationships", None),
+    ("Current (active and paused)", {"active", "paused"}),
+    ("Prospects (prospect and asked)", {"prospect", "asked"}),
+    *((st.label, {st.value}) for st in RelStatus),
+    ("Contacts (not yet a relationship)", {CONTACT}),
+    ("Everyone, contacts included", {CONTACT, *(st.value for st in RelStatus)}),
+]
+CONTACTS_FILTER = len(STATUS_FILTERS) - 2
 
 
 class EmptyState(QWidget):
-    """Shown while there is no relationship at all."""
+    """Shown while there is nobody at all."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,41 +90,37 @@ class MentorsTab(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.ops = RelationshipActions(self)
         self.model = RelationshipTableModel(self)
         self.proxy = RelationshipFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self._selected: tuple[str, int] | None = None
+        self._sized = False
+
+        self.new_button = QPushButton("&New…")
+        self.new_button.setToolTip("Add a relationship (Ctrl+N)")
+        self.new_button.clicked.connect(self.ops.new_relationship)
+        self.list_button = QPushButton("List")
+        self.pipeline_button = QPushButton("Find a mentor")
+        self.pipeline_button.setToolTip("Prospects and requests waiting for an answer")
+        self.view_group = QButtonGroup(self)
+        for i, button in enumerate((self.list_button, self.pipeline_button)):
+            button.setCheckable(True)
+            self.view_group.addButton(button, i)
+        self.list_button.setChecked(True)
+        self.view_group.idClicked.connect(self.show_view)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter by name, organization, tag or notes (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter relationships")
         self.filter_edit.textChanged.connect(self.proxy.set_text)
-
-        self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName("Status filter")
-        self.status_filter.addItem("All statuses", None)
-        self.status_filter.addItem("Current (active and paused)", {"active", "paused"})
-        self.status_filter.addItem("Prospects (prospect and asked)", {"prospect", "asked"})
-        for st in RelStatus:
-            self.status_filter.addItem(st.label, {st.value})
-        self.status_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_status(self.status_filter.currentData())
+        self.status_filter = self._combo("Status filter", STATUS_FILTERS, self.proxy.set_status)
+        self.kind_filter = self._combo(
+            "Kind filter", [("All kinds", None), *((k.label, k.value) for k in Kind)], self.proxy.set_kind
         )
-        self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Kind filter")
-        self.kind_filter.addItem("All kinds", None)
-        for k in Kind:
-            self.kind_filter.addItem(k.label, k.value)
-        self.kind_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_kind(self.kind_filter.currentData())
-        )
-        self.role_filter = QComboBox()
-        self.role_filter.setAccessibleName("Role filter")
-        self.role_filter.addItem("All roles", None)
-        for r in Role:
-            self.role_filter.addItem(r.label, r.value)
-        self.role_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_role(self.role_filter.currentData())
+        self.role_filter = self._combo(
+            "Role filter", [("All roles", None), *((r.label, r.value) for r in Role)], self.proxy.set_role
         )
 
         self.table = QTableView()
@@ -106,28 +129,42 @@ class MentorsTab(QWidget):
         self.table.sortByColumn(RelationshipTableModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(48)
         self.table.setAccessibleName("Relationships")
-        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_detail())
+        self.table.selectionModel().currentRowChanged.connect(lambda _cur, _prev: self._table_picked())
+        self.table.doubleClicked.connect(lambda _index: self.ops.edit_current())
 
-        self.detail = QLabel()
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setWordWrap(True)
-        self.detail.setMargin(12)
+        self.pipeline = MentorPipeline()
+        self.pipeline.relationshipSelected.connect(lambda rid: self._show_item("relationship", rid))
+        self.detail = MentorDetail()
+        self.detail.actionRequested.connect(self.ops.run)
+        self.detail.removeAppreciationRequested.connect(self.ops.remove_appreciation)
 
         bar = QHBoxLayout()
+        bar.addWidget(self.new_button)
+        bar.addSpacing(8)
+        bar.addWidget(self.list_button)
+        bar.addWidget(self.pipeline_button)
+        bar.addSpacing(8)
         bar.addWidget(self.filter_edit, 3)
         bar.addWidget(self.status_filter, 1)
         bar.addWidget(self.kind_filter, 1)
         bar.addWidget(self.role_filter, 1)
 
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.pipeline)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.table)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.views)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -139,6 +176,7 @@ class MentorsTab(QWidget):
         list_layout.addWidget(self.splitter)
 
         self.empty = EmptyState()
+        self.empty.add_button.clicked.connect(self.ops.new_relationship)
         self.empty.demo_button.clicked.connect(self.load_sample_data)
 
         self.stack = QStackedWidget()
@@ -147,64 +185,140 @@ class MentorsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
 
+        self._shortcuts()
+        self._restore_state()
         ctx.dataChanged.connect(lambda _what: self.refresh())
         self.refresh()
 
+    def _combo(
+        self, name: str, items: Sequence[tuple[str, object]], apply: Callable[[Any], None]
+    ) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(5)
+        for label, value in items:
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(lambda _i: apply(combo.currentData()))
+        return combo
+
+    def _shortcuts(self) -> None:
+        new = QShortcut(QKeySequence("Ctrl+N"), self)
+        new.setContext(Qt.ShortcutContext.WindowShortcut)  # active while this tab is showing
+        new.activated.connect(self.ops.new_relationship)
+        self.new_shortcut = new
+        for widget in (self.table, self.pipeline.prospects, self.pipeline.asked):
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                edit = QShortcut(QKeySequence(key), widget)
+                edit.setContext(Qt.ShortcutContext.WidgetShortcut)
+                edit.activated.connect(self.ops.edit_current)
+            delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), widget)
+            delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+            delete.activated.connect(self.ops.delete_current)
+
     # -- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        current = self.current_row()
-        rows = self.ctx.services.people.list_rows()
-        self.model.set_rows(rows)
+        rows = self.ctx.services.people.list_entries()
+        today = self.ctx.services.people.today()
+        self.model.set_rows(rows, today)
+        self.pipeline.set_pipeline(pipeline_of(rows), today)
         self.stack.setCurrentIndex(1 if not rows else 0)
-        if rows:
-            self.table.resizeColumnsToContents()
-            for col in (RelationshipTableModel.FOCUS, RelationshipTableModel.GOALS):
-                self.table.setColumnWidth(col, min(self.table.columnWidth(col), 220))
-            if current is not None:
-                self.select_item("relationship", current.id)
-            else:
-                self.table.selectRow(0)
+        if not rows:
+            self._selected = None
+            return
+        if not self._sized:
+            self._sized = True
+            for col, width in enumerate(COLUMN_WIDTHS):
+                self.table.setColumnWidth(col, width)
+        if self._selected is not None and self._find(*self._selected) >= 0:
+            self.select_item(*self._selected)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
+            self._table_picked()
+        else:
+            self._show_item(None, 0)
 
-    def current_row(self) -> RelationshipRow | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
+    def _find(self, kind: str, item_id: int) -> int:
+        return self.model.row_of(item_id) if kind == "relationship" else self.model.row_of_person(item_id)
+
+    def current_row(self) -> ListRow | None:
+        """The selected row of the list (whichever view is showing)."""
+        if self._selected is None:
             return None
-        row = self.proxy.data(index, ROW_ROLE)
-        return row if isinstance(row, RelationshipRow) else None
+        source_row = self._find(*self._selected)
+        return self.model.row_at(source_row) if source_row >= 0 else None
 
     def select_item(self, kind: str, item_id: int) -> None:
-        if kind != "relationship":
+        """Show a relationship ("relationship") or a person ("person") in the list and the panel."""
+        if kind not in ("relationship", "person"):
             return
-        source_row = self.model.row_of(item_id)
+        source_row = self._find(kind, item_id)
         if source_row < 0:
+            return
+        row = self.model.row_at(source_row)
+        if (
+            self.views.currentIndex() == 1
+            and isinstance(row, RelationshipRow)
+            and self.pipeline.select(row.id)
+        ):
+            self._show_item(kind, item_id)
             return
         index = self.proxy.mapFromSource(self.model.index(source_row, 0))
         if not index.isValid():  # hidden by a filter: clear the filters so it can be shown
             self.filter_edit.clear()
-            self.status_filter.setCurrentIndex(0)
+            self.status_filter.setCurrentIndex(CONTACTS_FILTER if isinstance(row, ContactRow) else 0)
             self.kind_filter.setCurrentIndex(0)
             self.role_filter.setCurrentIndex(0)
             index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        self.show_view(0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
+        self._show_item(kind, item_id)
 
-    def _show_detail(self) -> None:
-        row = self.current_row()
-        if row is None:
-            self.detail.setText("")
-            return
-        lines = [row.name, f"{row.role.label} · {row.kind.label} · {row.status.label}"]
-        if row.organization:
-            lines.append(row.organization)
-        if row.email:
-            lines.append(row.email)
-        lines.append("")
-        lines.append(f"Cadence: every {row.cadence_days} days")
-        lines.append(f"Last meeting: {row.last_meeting or '—'}")
-        lines.append(f"Next check-in: {row.next_due or '—'}")
-        if row.goals:
-            lines.append("Goals: " + ", ".join(row.goals))
-        self.detail.setText("\n".join(lines))
+    def _table_picked(self) -> None:
+        index = self.table.currentIndex()
+        row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        if isinstance(row, RelationshipRow):
+            self._show_item("relationship", row.id)
+        elif isinstance(row, ContactRow):
+            self._show_item("person", row.person_id)
+        else:
+            self._show_item(None, 0)
+
+    def _show_item(self, kind: str | None, item_id: int) -> None:
+        self._selected = (kind, item_id) if kind else None
+        try:
+            if kind == "relationship":
+                self.detail.show_relationship(self.ctx.services.people.detail(item_id))
+            elif kind == "person":
+                self.detail.show_contact(self.ctx.services.people.person_detail(item_id))
+            else:
+                self.detail.clear()
+        except NotFoundError:
+            self._selected = None
+            self.detail.clear()
+
+    def show_view(self, which: int) -> None:
+        """0: the list, 1: the pipeline of prospects and requests."""
+        self.views.setCurrentIndex(which)
+        self.view_group.button(which).setChecked(True)
+        for widget in (self.filter_edit, self.status_filter, self.kind_filter, self.role_filter):
+            widget.setVisible(which == 0)
+        if which == 0:
+            self._table_picked()
+        else:
+            current = self.pipeline.prospects.currentItem() or self.pipeline.asked.currentItem()
+            if current is None and self.pipeline.prospects.count():
+                self.pipeline.prospects.setCurrentRow(0)
+            elif current is None and self.pipeline.asked.count():
+                self.pipeline.asked.setCurrentRow(0)
+            elif current is None:
+                self.detail.clear("No prospects yet. Add someone you might ask with New, status Prospect.")
+
+    def show_contacts(self) -> None:
+        """Show the contacts (after an import)."""
+        self.show_view(0)
+        self.status_filter.setCurrentIndex(CONTACTS_FILTER)
 
     def load_sample_data(self) -> None:
         self.ctx.services.demo.generate(seed=1)
@@ -213,8 +327,20 @@ class MentorsTab(QWidget):
 
     # -- window hooks ---------------------------------------------------------------------------
     def focus_filter(self) -> None:
+        self.show_view(0)
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
+
+    def _restore_state(self) -> None:
+        settings = self.ctx.settings
+        splitter = settings.value("mentors/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+        else:
+            self.splitter.setSizes([940, 440])
+        header = settings.value("mentors/header")
+        if header is not None and self.table.horizontalHeader().restoreState(header):  # type: ignore[arg-type]
+            self._sized = True
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("mentors/splitter", self.splitter.saveState())

@@ -1,0 +1,211 @@
+"""Undo steps for the mentors tab. Each one calls the people service and tells the tabs.
+
+Every action runs once *before* its step is pushed, so a refused value surfaces as a
+ValidationError in the form instead of a half-pushed undo step. The step's first ``redo``
+(which QUndoStack.push calls) therefore does nothing; later redos and undos call the service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from mentordesk.services.errors import MentorDeskError
+from mentordesk.services.people import NewRelationship
+from mentordesk.services.people_status import StatusUndo
+from mentordesk.ui.context import AppContext
+
+
+class ServiceStep(QUndoCommand):
+    """An undo step over two callables; ``state`` carries what each returns to the other."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        redo: Callable[[Any], Any],
+        undo: Callable[[Any], Any],
+        state: Any,
+        *,
+        after: Callable[[bool], None] | None = None,
+    ) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        self._redo = redo
+        self._undo = undo
+        self.state = state
+        self._after = after
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(self._redo, redone=True)
+
+    def undo(self) -> None:
+        self._run(self._undo, redone=False)
+
+    def _run(self, fn: Callable[[Any], Any], *, redone: bool) -> None:
+        try:
+            self.state = fn(self.state)
+        except MentorDeskError as exc:
+            self.ctx.status(f"Could not {'redo' if redone else 'undo'} “{self.text()}”: {exc}")
+            self.setObsolete(True)
+            return
+        self.ctx.notify("people")
+        if self._after is not None:
+            self._after(redone)
+
+
+def _then(first: Callable[..., object], value: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A step that calls ``first(state)`` and then hands on ``value(state)`` as the new state."""
+
+    def run(state: Any) -> Any:
+        first(state)
+        return value(state)
+
+    return run
+
+
+def _same(state: Any) -> Any:
+    return state
+
+
+def push(ctx: AppContext, step: ServiceStep) -> None:
+    """Record an action that has just been done, and tell the tabs."""
+    ctx.undo_stack.push(step)
+    ctx.notify("people")
+
+
+def added(
+    ctx: AppContext, name: str, relationship_id: int, *, after: Callable[[bool], None] | None = None
+) -> None:
+    people = ctx.services.people
+    push(
+        ctx,
+        ServiceStep(
+            ctx,
+            f"Add {name}",
+            redo=_then(people.restore, lambda _snap: relationship_id),
+            undo=lambda _rid: people.delete_relationship(relationship_id),
+            state=relationship_id,
+            after=after,
+        ),
+    )
+
+
+def edited(ctx: AppContext, relationship_id: int, old: NewRelationship, new: NewRelationship) -> None:
+    people = ctx.services.people
+    push(
+        ctx,
+        ServiceStep(
+            ctx,
+            f"Edit {new.name.strip()}",
+            redo=lambda _s: people.update_relationship(relationship_id, new),
+            undo=lambda _s: people.update_relationship(relationship_id, old),
+            state=None,
+        ),
+    )
+
+
+def contact_edited(ctx: AppContext, person_id: int, old: NewRelationship, new: NewRelationship) -> None:
+    people = ctx.services.people
+    push(
+        ctx,
+        ServiceStep(
+            ctx,
+            f"Edit {new.name.strip()}",
+            redo=lambda _s: people.update_contact(person_id, new),
+            undo=lambda _s: people.update_contact(person_id, old),
+            state=None,
+        ),
+    )
+
+
+def status_changed(ctx: AppContext, name: str, change: StatusUndo) -> None:
+    people = ctx.services.people
+    verb = {
+        "paused": "Pause",
+        "ended": "End",
+        "asked": "Mark as asked",
+        "declined": "Mark as declined",
+        "prospect": "Back to prospect",
+    }.get(change.new_status.value, "Mark as active")
+    push(
+        ctx,
+        ServiceStep(
+            ctx,
+            f"{verb}: {name}",
+            redo=people.redo_status,
+            undo=_then(people.revert_status, _same),
+            state=change,
+        ),
+    )
+
+
+def deleted(
+    ctx: AppContext, name: str, snapshot: Any, *, relationship_id: int | None, person_id: int
+) -> None:
+    """A relationship (``relationship_id``) or a whole person (None) was deleted."""
+    people = ctx.services.people
+
+    def again(_snap: Any) -> Any:
+        if relationship_id is None:
+            return people.delete_person(person_id)
+        return people.delete_relationship(relationship_id)
+
+    push(
+        ctx,
+        ServiceStep(
+            ctx,
+            f"Delete {name}",
+            redo=again,
+            undo=_then(people.restore, _same),
+            state=snapshot,
+        ),
+    )
+
+
+def made_prospect(ctx: AppContext, name: str, relationship_id: int) -> None:
+    people = ctx.services.people
+    push(
+        ctx,
+        ServiceStep(
+            ctx,
+            f"Make {name} a prospect",
+            redo=_then(people.restore, _same),
+            undo=lambda _s: people.delete_relationship(relationship_id, keep_person=True),
+            state=None,
+        ),
+    )
+
+
+def appreciation_added(ctx: AppContext, appreciation_id: int) -> None:
+    people = ctx.services.people
+    push(
+        ctx,
+        ServiceStep(
+            ctx,
+            "Log appreciation",
+            redo=_then(people.restore_appreciation, _same),
+            undo=lambda _s: people.remove_appreciation(appreciation_id),
+            state=None,
+        ),
+    )
+
+
+def appreciation_removed(ctx: AppContext, removed: Any) -> None:
+    people = ctx.services.people
+    push(
+        ctx,
+        ServiceStep(
+            ctx,
+            "Remove appreciation",
+            redo=_then(lambda r: people.remove_appreciation(r.row["id"]), _same),
+            undo=_then(people.restore_appreciation, _same),
+            state=removed,
+        ),
+    )

@@ -1,0 +1,289 @@
+"""The detail panel of the mentors tab: the person, the relationship, the agreement with its
+drift flags, the appreciation log and a summary strip. Every user text is plain text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.enums import FocusArea, RelStatus
+from mentordesk.services.people_detail import PersonDetail, RelationshipDetail
+from mentordesk.services.people_request import cadence_label
+from mentordesk.ui.theme import AMBER, GREEN
+from mentordesk.ui.widgets.mentor_fields import plain
+from mentordesk.ui.widgets.mentor_summary import SummaryStrip
+
+# The panel's buttons per status: (action, label). Edit and Delete are always there.
+STATUS_ACTIONS: dict[RelStatus | None, tuple[tuple[str, str], ...]] = {
+    None: (("make_prospect", "Make a prospect"),),
+    RelStatus.PROSPECT: (("draft", "Draft a request…"), ("mark_asked", "Mark as asked")),
+    RelStatus.ASKED: (("accept", "Accepted"), ("decline", "Declined"), ("draft", "Draft a request…")),
+    RelStatus.ACTIVE: (("thank", "Log appreciation…"), ("pause", "Pause"), ("end", "End")),
+    RelStatus.PAUSED: (("resume", "Resume"), ("end", "End")),
+    RelStatus.ENDED: (("resume", "Restart"),),
+    RelStatus.DECLINED: (("reprospect", "Back to prospect"),),
+}
+
+NUDGE = (
+    "No appreciation logged in 90 days. A short thank-you, or news of how their advice worked "
+    "out, keeps the relationship warm."
+)
+
+
+def _or_dash(text: str | None) -> str:
+    return text.strip() if text and text.strip() else "—"
+
+
+def _heading(text: str) -> QLabel:
+    label = plain(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    label.setContentsMargins(0, 10, 0, 2)
+    return label
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setHorizontalSpacing(12)
+    form.setVerticalSpacing(4)
+    return form
+
+
+def _value(text: str | None) -> QLabel:
+    label = plain(_or_dash(text), wrap=True, selectable=True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def _coloured(text: str, colour: str) -> QLabel:
+    label = plain(text, wrap=True)
+    label.setStyleSheet(f"color: {colour};")
+    return label
+
+
+class MentorDetail(QScrollArea):
+    """Shows one relationship or one contact; asks the tab to act through ``actionRequested``."""
+
+    actionRequested = Signal(str)
+    removeAppreciationRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Relationship details")
+        self.buttons: dict[str, QPushButton] = {}
+        self.profile_button: QPushButton | None = None
+        self.drift_labels: list[QLabel] = []
+        self.nudge_label: QLabel | None = None
+        self.summary: SummaryStrip | None = None
+        self.history_label: QLabel | None = None
+        self.values: dict[str, QLabel] = {}
+        self.clear()
+
+    # -- building -----------------------------------------------------------------------------
+    def _start(self) -> QVBoxLayout:
+        content = QWidget()
+        content.setObjectName("detailContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setSpacing(4)
+        self.setWidget(content)
+        self.buttons = {}
+        self.values = {}
+        self.drift_labels = []
+        self.nudge_label = None
+        self.summary = None
+        self.profile_button = None
+        self.history_label = None
+        return layout
+
+    def clear(self, message: str = "Select a relationship to see its details.") -> None:
+        layout = self._start()
+        hint = plain(message, wrap=True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setEnabled(False)
+        layout.addStretch(1)
+        layout.addWidget(hint)
+        layout.addStretch(2)
+
+    def _header(
+        self, layout: QVBoxLayout, person: PersonDetail, subtitle: str, status: RelStatus | None
+    ) -> None:
+        self.name_label = plain(person.name, wrap=True, selectable=True)
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        top = QHBoxLayout()
+        top.addWidget(self.name_label, 1)
+        for action, label in (("edit", "Edit…"), ("delete", "Delete…")):
+            top.addWidget(self._button(action, label), 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        job = " at ".join(p for p in (person.title, person.organization) if p)
+        if job:
+            layout.addWidget(plain(job, wrap=True))
+        self.subtitle_label = plain(subtitle, wrap=True)
+        layout.addWidget(self.subtitle_label)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        for action, label in STATUS_ACTIONS[status]:
+            row.addWidget(self._button(action, label))
+        row.addStretch(1)
+        layout.addSpacing(6)
+        layout.addLayout(row)
+
+    def _button(self, action: str, label: str) -> QPushButton:
+        button = QPushButton(label)
+        button.setObjectName(f"action_{action}")
+        button.clicked.connect(lambda _c=False, a=action: self.actionRequested.emit(a))
+        self.buttons[action] = button
+        return button
+
+    def _person(self, layout: QVBoxLayout, p: PersonDetail) -> None:
+        layout.addWidget(_heading("Person"))
+        form = _form()
+        self._row(form, "Email", p.email)
+        self._row(form, "Phone", p.phone)
+        if p.other_contacts:
+            also = "\n".join(o.value for o in p.other_contacts)
+            self._row(form, "Also", also)
+        self._row(form, "Organization", p.organization)
+        self._row(form, "Title", p.title)
+        if p.profile_url:
+            self.profile_button = QPushButton(
+                p.profile_url if len(p.profile_url) <= 60 else p.profile_url[:57] + "…"
+            )
+            self.profile_button.setFlat(True)
+            self.profile_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.profile_button.setToolTip("Open the profile in your web browser")
+            self.profile_button.setStyleSheet("text-align: left; padding: 0; text-decoration: underline;")
+            self.profile_button.clicked.connect(lambda _c=False, url=p.profile_url: self.open_profile(url))
+            form.addRow("Profile", self.profile_button)
+        else:
+            self._row(form, "Profile", "")
+        self._row(form, "How we met", p.how_met)
+        self._row(form, "Where we met", p.where_met)
+        self._row(form, "Source", p.source.label)
+        if p.connected_on:
+            self._row(form, "Connected on", p.connected_on.isoformat())
+        self._row(form, "Tags", ", ".join(p.tags))
+        self._row(form, "Notes", p.notes)
+        layout.addLayout(form)
+
+    def _row(self, form: QFormLayout, label: str, text: str | None) -> QLabel:
+        value = _value(text)
+        self.values[label] = value
+        caption = plain(label)
+        caption.setEnabled(False)
+        form.addRow(caption, value)
+        return value
+
+    @staticmethod
+    def open_profile(url: str) -> bool:
+        """Open a profile in the browser (only web addresses; only when the user clicks)."""
+        qurl = QUrl(url)
+        if qurl.scheme().lower() not in ("http", "https"):
+            return False
+        return QDesktopServices.openUrl(qurl)
+
+    # -- showing --------------------------------------------------------------------------------
+    def show_contact(self, p: PersonDetail) -> None:
+        layout = self._start()
+        self._header(layout, p, "Contact: not a relationship yet", None)
+        self._person(layout, p)
+        layout.addStretch(1)
+
+    def show_relationship(self, d: RelationshipDetail) -> None:
+        layout = self._start()
+        subtitle = f"{d.status.label} · {d.role.label} · {d.kind.label}"
+        self._header(layout, d.person, subtitle, d.status)
+        self.summary = SummaryStrip(d)
+        layout.addSpacing(8)
+        layout.addWidget(self.summary)
+        self._person(layout, d.person)
+
+        layout.addWidget(_heading("Relationship"))
+        form = _form()
+        steps = [f"{s.status.label} {s.on.isoformat()}" for s in d.history]
+        self.history_label = self._row(form, "Status", "  →  ".join(steps) or d.status.label)
+        self._row(form, "Started", d.started_on.isoformat() if d.started_on else "")
+        if d.ended_on or d.status == RelStatus.ENDED:
+            self._row(form, "Ended", d.ended_on.isoformat() if d.ended_on else "")
+        if d.request_sent_on:
+            self._row(form, "Request sent", d.request_sent_on.isoformat())
+        self._row(form, "Cadence", cadence_label(d.cadence_days))
+        focus = []
+        for value in d.focus_areas:
+            try:
+                focus.append(FocusArea(value).label)
+            except ValueError:
+                focus.append(value)
+        self._row(form, "Focus areas", ", ".join(focus))
+        layout.addLayout(form)
+
+        layout.addWidget(_heading("Agreement"))
+        form = _form()
+        self._row(form, "I hope to get", d.hopes)
+        self._row(form, "We agreed on", d.agreed_topics)
+        self._row(form, "Boundaries", d.boundaries)
+        self._row(form, "Time budget", d.time_budget)
+        self._row(form, "Channel", d.preferred_channel.label if d.preferred_channel else "")
+        self._row(form, "Next review", d.review_on.isoformat() if d.review_on else "")
+        layout.addLayout(form)
+        for flag in d.drift:
+            label = _coloured(f"⚠ {flag}", AMBER.name())
+            label.setObjectName("driftFlag")
+            self.drift_labels.append(label)
+            layout.addWidget(label)
+        if d.status == RelStatus.ACTIVE and not d.drift:
+            layout.addWidget(_coloured("✓ Keeping to the agreement", GREEN.name()))
+
+        self._appreciation(layout, d)
+        layout.addStretch(1)
+
+    def _appreciation(self, layout: QVBoxLayout, d: RelationshipDetail) -> None:
+        layout.addWidget(_heading("Appreciation"))
+        if d.appreciation_nudge:
+            self.nudge_label = _coloured(NUDGE, AMBER.name())
+            self.nudge_label.setObjectName("appreciationNudge")
+            layout.addWidget(self.nudge_label)
+        if not d.appreciations:
+            empty = plain("Nothing logged yet: thank-you notes and gestures appear here.", wrap=True)
+            empty.setEnabled(False)
+            layout.addWidget(empty)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(2, 1)
+        for i, entry in enumerate(d.appreciations):
+            when = plain(entry.on.isoformat())
+            when.setEnabled(False)
+            grid.addWidget(when, i, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(plain(entry.kind.label), i, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(_value(entry.text), i, 2)
+            remove = QPushButton("Remove")
+            remove.setFlat(True)
+            remove.setObjectName(f"removeAppreciation_{entry.id}")
+            remove.setAccessibleName(f"Remove the entry of {entry.on.isoformat()}")
+            remove.clicked.connect(lambda _c=False, a=entry.id: self.removeAppreciationRequested.emit(a))
+            grid.addWidget(remove, i, 3, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(grid)
