@@ -132,6 +132,7 @@ class MeetingReads(Service):
                 Meeting.start,
                 Meeting.all_day,
                 Meeting.status,
+                Meeting.title,
             )
             .outerjoin(Relationship, Relationship.id == Meeting.relationship_id)
             .outerjoin(Person, Person.id == Relationship.person_id)
@@ -140,10 +141,11 @@ class MeetingReads(Service):
         )
         grouped: dict[date, list[tuple[bool, datetime, Dot]]] = defaultdict(list)
         with self.db.reader() as s:
-            for mid, rid, name, start, all_day, status in s.execute(stmt):
+            for mid, rid, name, start, all_day, status, title in s.execute(stmt):
                 day = meeting_day(start, bool(all_day))
                 if first <= day <= last:
-                    grouped[day].append((not all_day, start, Dot(mid, rid, name or "", status)))
+                    dot = Dot(mid, rid, name or "", status, start, bool(all_day), title or "")
+                    grouped[day].append((not all_day, start, dot))
         result: dict[date, DaySummary] = {}
         for day, entries in sorted(grouped.items()):
             dots = tuple(e[2] for e in sorted(entries, key=lambda e: (e[0], e[1])))

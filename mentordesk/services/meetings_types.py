@@ -122,8 +122,15 @@ class Dot:
 
     meeting_id: int
     relationship_id: int | None
-    person: str
+    person: str  # "" when unassigned: ``title`` names it then
     status: MeetingStatus
+    start: datetime
+    all_day: bool
+    title: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.person or self.title or "Meeting"
 
 
 @dataclass(frozen=True)
