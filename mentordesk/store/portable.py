@@ -85,7 +85,7 @@ def dump(session: Session) -> dict[str, list[dict[str, Any]]]:
     uuid_of: dict[str, dict[int, str]] = {}
     for table in tables():
         if "uuid" in table.c:
-            uuid_of[table.name] = dict(session.execute(select(table.c.id, table.c.uuid)).tuples().all())
+            uuid_of[table.name] = dict(session.execute(select(table.c.id, table.c.uuid)).all())
     out: dict[str, list[dict[str, Any]]] = {}
     for table in tables():
         records = []
@@ -188,7 +188,7 @@ def load(session: Session, document: dict[str, Any], *, filename: str = "file") 
     id_of: dict[str, dict[str, int]] = {}
     for table in tables():
         if "uuid" in table.c:
-            id_of[table.name] = dict(session.execute(select(table.c.uuid, table.c.id)).tuples().all())
+            id_of[table.name] = dict(session.execute(select(table.c.uuid, table.c.id)).all())
     for table in tables():
         records = data.get(table.name, [])
         if not isinstance(records, list):

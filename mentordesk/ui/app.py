@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from mentordesk.paths import resolve_db_path
-from mentordesk.services.errors import MentorDeskError
+from mentordesk.services.errors import DamagedDatabaseError, MentorDeskError
 
 ORG = "MentorDesk"
 APP = "MentorDesk"
@@ -26,6 +26,43 @@ def make_application(argv: list[str] | None = None):  # type: ignore[no-untyped-
 
         app.setWindowIcon(app_icon())
     return app
+
+
+def offer_restore(db_path: Path, exc: DamagedDatabaseError):  # type: ignore[no-untyped-def]
+    """Tell the user the database is damaged and offer the newest good backup."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mentordesk.services.container import Services
+    from mentordesk.services.data import restore_database
+
+    backup = exc.backup
+    if backup is None:
+        QMessageBox.critical(
+            None,
+            "Your database is damaged",
+            f"{exc}\n\nMentorDesk will not start on a new empty database without asking. "
+            "Start MentorDesk again to begin a new database, or restore a copy with 'mentordesk restore FILE'.",
+        )
+        return None
+    answer = QMessageBox.question(
+        None,
+        "Your database is damaged",
+        f"{exc}\n\nRestore the newest good backup now?",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    restore_database(db_path, Path(str(backup)))
+    return Services.open(db_path)
+
+
+def _auto_backup(window) -> None:  # type: ignore[no-untyped-def]
+    try:
+        path = window.ctx.services.data.auto_backup()
+    except MentorDeskError as exc:
+        window.ctx.status(f"The daily backup failed: {exc}")
+        return
+    if path is not None:
+        window.ctx.status(f"Daily backup saved to {path.parent}")
 
 
 def _has_display() -> bool:
@@ -61,6 +98,13 @@ def run_gui(
     db_path = resolve_db_path(db)
     try:
         services = Services.open(db_path)
+    except DamagedDatabaseError as exc:
+        if screenshot:
+            raise
+        restored = offer_restore(db_path, exc)
+        if restored is None:
+            return 1
+        services = restored
     except MentorDeskError as exc:
         if screenshot:
             raise
@@ -73,6 +117,8 @@ def run_gui(
     if tab:
         window.show_tab(tab)
     window.show()
+    if not screenshot:
+        QTimer.singleShot(1500, lambda: _auto_backup(window))
     if screenshot:
         out = Path(screenshot)
 
