@@ -193,8 +193,9 @@ class AgendaFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._words = text.lower().split()
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def active(self) -> bool:
         return bool(self._words)
