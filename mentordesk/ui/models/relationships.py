@@ -223,21 +223,35 @@ class RelationshipFilterProxy(QSortFilterProxyModel):
         self._kind: str | None = None
         self._role: str | None = None
 
+    def _begin(self) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+
+    def _end(self) -> None:
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
     def set_text(self, text: str) -> None:
+        self._begin()
         self._text = text.strip().casefold()
-        self.invalidateFilter()
+        self._end()
 
     def set_status(self, statuses: set[str] | None) -> None:
+        self._begin()
         self._status = set(statuses) if statuses is not None else None
-        self.invalidateFilter()
+        self._end()
 
     def set_kind(self, kind: str | None) -> None:
+        self._begin()
         self._kind = kind
-        self.invalidateFilter()
+        self._end()
 
     def set_role(self, role: str | None) -> None:
+        self._begin()
         self._role = role
-        self.invalidateFilter()
+        self._end()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
