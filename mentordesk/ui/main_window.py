@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed(self.tabs.currentIndex())
+        from mentordesk.ui.reminders import Reminders
+
+        self.reminders = Reminders(self.ctx, self)
 
     # -- tabs ---------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
