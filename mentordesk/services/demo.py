@@ -17,18 +17,13 @@ from sqlalchemy import func, select
 from mentordesk.domain.enums import (
     AppreciationKind,
     Channel,
-    FocusArea,
-    GoalCategory,
     GoalStatus,
-    Kind,
     MeetingStatus,
-    Owner,
-    ProgressMode,
     RelStatus,
     Role,
-    Source,
 )
 from mentordesk.services.base import Service
+from mentordesk.services.demo_data import ACTIONS, AGENDAS, GOALS, NOTES, PEOPLE, PersonSpec, slug
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.store.models import (
     ActionItem,
@@ -62,280 +57,6 @@ class DemoSummary:
             f"{self.action_items} action items, {self.goals} goals, {self.milestones} milestones, "
             f"{self.progress_entries} progress entries, {self.appreciations} appreciation entries"
         )
-
-
-@dataclass(frozen=True)
-class _Spec:
-    name: str
-    org: str
-    title: str
-    email: str
-    role: Role
-    kind: Kind
-    status: RelStatus
-    cadence: int
-    focus: tuple[FocusArea, ...]
-    source: Source
-    months_ago: int  # when the relationship started (0: not started)
-    last_held_days_ago: int | None = None  # force the last held meeting (to show due/overdue)
-    ended_months_ago: int = 0
-    tags: tuple[str, ...] = ()
-    how_met: str = ""
-
-
-PEOPLE: tuple[_Spec, ...] = (
-    _Spec(
-        "Ana Ruiz",
-        "Northwind Labs",
-        "VP of Engineering",
-        "ana.ruiz@northwind.example",
-        Role.MENTORS_ME,
-        Kind.FORMAL,
-        RelStatus.ACTIVE,
-        30,
-        (FocusArea.CAREER_GUIDANCE, FocusArea.SKILL_DEVELOPMENT),
-        Source.FORMAL_PROGRAM,
-        18,
-        12,
-        tags=("leadership", "programme"),
-        how_met="Matched through the company mentoring programme",
-    ),
-    _Spec(
-        "David Chen",
-        "Contoso",
-        "Principal Engineer",
-        "david.chen@contoso.example",
-        Role.MENTORS_ME,
-        Kind.INFORMAL,
-        RelStatus.ACTIVE,
-        14,
-        (FocusArea.SKILL_DEVELOPMENT,),
-        Source.MY_NETWORK,
-        16,
-        9,
-        tags=("architecture",),
-        how_met="Former team lead",
-    ),
-    _Spec(
-        "Priya Natarajan",
-        "Fabrikam",
-        "Staff Engineer",
-        "priya.n@fabrikam.example",
-        Role.PEERS,
-        Kind.PEER,
-        RelStatus.ACTIVE,
-        30,
-        (FocusArea.ACCOUNTABILITY, FocusArea.EMOTIONAL_SUPPORT),
-        Source.PROFESSIONAL_ORG,
-        14,
-        41,
-        tags=("peer circle",),
-        how_met="Women in Tech meetup",
-    ),
-    _Spec(
-        "Tomás Álvarez",
-        "Northwind Labs",
-        "Software Engineer",
-        "tomas.alvarez@northwind.example",
-        Role.I_MENTOR,
-        Kind.REVERSE,
-        RelStatus.ACTIVE,
-        30,
-        (FocusArea.SKILL_DEVELOPMENT, FocusArea.NETWORKING),
-        Source.MY_NETWORK,
-        10,
-        20,
-        tags=("reverse",),
-        how_met="He teaches me the new front-end stack",
-    ),
-    _Spec(
-        "Sam Okafor",
-        "Northwind Labs",
-        "Junior Developer",
-        "sam.okafor@northwind.example",
-        Role.I_MENTOR,
-        Kind.FORMAL,
-        RelStatus.ACTIVE,
-        14,
-        (FocusArea.CAREER_GUIDANCE, FocusArea.ACCOUNTABILITY),
-        Source.FORMAL_PROGRAM,
-        8,
-        5,
-        tags=("programme",),
-        how_met="Assigned through onboarding",
-    ),
-    _Spec(
-        "Grace Liu",
-        "Tailspin Toys",
-        "Product Director",
-        "grace.liu@tailspin.example",
-        Role.MENTORS_ME,
-        Kind.INFORMAL,
-        RelStatus.PAUSED,
-        91,
-        (FocusArea.NETWORKING, FocusArea.CAREER_GUIDANCE),
-        Source.SOCIAL,
-        18,
-        150,
-        tags=("product",),
-        how_met="Met after her conference keynote",
-    ),
-    _Spec(
-        "Martin Berg",
-        "Litware",
-        "CTO",
-        "martin.berg@litware.example",
-        Role.MENTORS_ME,
-        Kind.FORMAL,
-        RelStatus.ENDED,
-        30,
-        (FocusArea.CAREER_GUIDANCE,),
-        Source.FORMAL_PROGRAM,
-        18,
-        ended_months_ago=6,
-        how_met="Industry mentoring scheme, 12-month cohort",
-    ),
-    _Spec(
-        "Fatima Zahra",
-        "Adatum",
-        "Engineering Manager",
-        "",
-        Role.MENTORS_ME,
-        Kind.INFORMAL,
-        RelStatus.PROSPECT,
-        30,
-        (FocusArea.CAREER_GUIDANCE,),
-        Source.PROFESSIONAL_ORG,
-        0,
-        how_met="Spoke at the ACM chapter evening",
-    ),
-    _Spec(
-        "Kenji Watanabe",
-        "Proseware",
-        "Director of Platform",
-        "kenji.w@proseware.example",
-        Role.MENTORS_ME,
-        Kind.FORMAL,
-        RelStatus.ASKED,
-        30,
-        (FocusArea.SKILL_DEVELOPMENT,),
-        Source.SOCIAL,
-        0,
-        how_met="Connected on LinkedIn after his article on platform teams",
-    ),
-    _Spec(
-        "Léa Novak",
-        "Woodgrove",
-        "Head of Data",
-        "lea.novak@woodgrove.example",
-        Role.MENTORS_ME,
-        Kind.INFORMAL,
-        RelStatus.DECLINED,
-        30,
-        (FocusArea.NETWORKING,),
-        Source.MY_NETWORK,
-        0,
-        how_met="Friend of a friend",
-    ),
-)
-
-AGENDAS = (
-    "Review progress on the staff engineer promotion case",
-    "Prepare for the architecture review",
-    "Talk through feedback from the last quarter",
-    "Plan the conference talk outline",
-    "Discuss managing up and stakeholder updates",
-    "Career options: management or technical track",
-    "Workload and boundaries",
-)
-NOTES = (
-    "Suggested the book 'Never Split the Difference' on negotiation before the salary talk.",
-    "We walked through my design doc; main advice: state the trade-offs first.",
-    "Discussed how to say no to side projects without hurting relationships.",
-    "Good session. Agreed I will present the migration plan at the next guild meeting.",
-    "Talked about delegation: write down what only I can do and hand off the rest.",
-    "Reviewed my talk abstract; tighten the first paragraph and lead with the story.",
-    "Brainstormed people to meet in product management; two intros promised.",
-    "Short check-in; things are moving. Celebrated the shipped release.",
-    "Explored what a staff engineer does day to day at their company.",
-    "Feedback on my one-on-ones: ask more open questions, talk less.",
-)
-ACTIONS = (
-    ("Send the updated promotion document", Owner.ME),
-    ("Share slides from the leadership course", Owner.THEM),
-    ("Read two chapters of the negotiation book", Owner.ME),
-    ("Introduce me to the product lead at Tailspin", Owner.THEM),
-    ("Draft the talk outline", Owner.ME),
-    ("Write up the delegation list", Owner.ME),
-    ("Review the pull request on caching", Owner.THEM),
-)
-GOALS = (
-    (
-        "Get promoted to staff engineer",
-        GoalCategory.CAREER_DIRECTION,
-        GoalStatus.ACTIVE,
-        -14,
-        4,
-        ProgressMode.MILESTONES,
-        (
-            "Write the promotion document",
-            "Lead a cross-team design",
-            "Mentor two engineers",
-            "Promotion panel",
-        ),
-        ("Ana Ruiz", "David Chen"),
-    ),
-    (
-        "Give a talk at a regional conference",
-        GoalCategory.SKILL,
-        GoalStatus.ACTIVE,
-        -9,
-        3,
-        ProgressMode.MANUAL,
-        ("Submit the abstract", "Rehearse with the team", "Deliver the talk"),
-        ("Ana Ruiz", "Priya Natarajan"),
-    ),
-    (
-        "Grow my network in product management",
-        GoalCategory.NETWORK,
-        GoalStatus.ACTIVE,
-        -12,
-        6,
-        ProgressMode.MANUAL,
-        ("Meet five product leaders", "Join a product community"),
-        ("Grace Liu",),
-    ),
-    (
-        "Learn modern front-end development",
-        GoalCategory.SKILL,
-        GoalStatus.ACTIVE,
-        -10,
-        2,
-        ProgressMode.MILESTONES,
-        ("Finish the TypeScript course", "Build a small app", "Ship a feature at work"),
-        ("Tomás Álvarez",),
-    ),
-    (
-        "Keep a sustainable workload",
-        GoalCategory.WELL_BEING,
-        GoalStatus.ACHIEVED,
-        -16,
-        -2,
-        ProgressMode.MANUAL,
-        ("No meetings on Fridays", "Hand off the on-call rota"),
-        ("Priya Natarajan",),
-    ),
-    (
-        "Help Sam pass the probation review",
-        GoalCategory.OTHER,
-        GoalStatus.ACTIVE,
-        -8,
-        1,
-        ProgressMode.MILESTONES,
-        ("Pair on the first feature", "Sam leads a demo", "Probation review"),
-        ("Sam Okafor",),
-    ),
-)
 
 
 def _months_ago(today: date, months: int) -> date:
@@ -387,8 +108,7 @@ class DemoService(Service):
                     title=spec.title,
                     source=spec.source,
                     how_met=spec.how_met,
-                    profile_url="https://www.linkedin.com/in/"
-                    + spec.name.lower().replace(" ", "-").replace("á", "a").replace("é", "e"),
+                    profile_url="https://www.linkedin.com/in/" + slug(spec.name),
                     tags=[tags.setdefault(t, Tag(name=t)) for t in spec.tags],
                 )
                 started = _months_ago(today, spec.months_ago) if spec.months_ago else None
@@ -477,7 +197,7 @@ class DemoService(Service):
 
     @staticmethod
     def _status_history(
-        spec: _Spec, started: date | None, ended: date | None, today: date
+        spec: PersonSpec, started: date | None, ended: date | None, today: date
     ) -> list[tuple[RelStatus, date]]:
         if started is None:
             first = today - timedelta(days=30)
@@ -517,7 +237,7 @@ class DemoService(Service):
                 start=_at(day, rnd.choice([9, 10, 11, 14, 15, 16]), rnd.choice([0, 30])),
                 duration_minutes=rnd.choice([30, 45, 60]) if spec.cadence < 30 else 60,
                 channel=rel.preferred_channel,
-                location="https://meet.example/" + spec.name.split()[0].lower()
+                location="https://meet.example/" + slug(spec.name).split("-")[0]
                 if rel.preferred_channel == Channel.VIDEO
                 else "Café near the office",
                 agenda=rnd.choice(AGENDAS),

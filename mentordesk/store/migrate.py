@@ -22,10 +22,15 @@ from mentordesk.services.errors import DatabaseError
 from mentordesk.store.db import Database, create_file, make_engine
 
 # Every released schema revision, oldest first. A test keeps this equal to the Alembic scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Objects Alembic's autogenerate compares: not the full-text index (a virtual table)."""
+    return not (type_ == "table" and name is not None and name.startswith("search_index"))
 
 
 def migrations_dir() -> Path:

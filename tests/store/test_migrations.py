@@ -33,7 +33,9 @@ def test_models_and_migrations_agree(tmp_path):
 
     db = migrate.open_database(tmp_path / "m.db")
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"include_name": migrate.include_name}), Base.metadata
+        )
     db.close()
     assert diff == []
 

@@ -8,6 +8,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy import create_engine
 
+from mentordesk.store.migrate import include_name
 from mentordesk.store.models import Base
 
 config = context.config
@@ -37,6 +38,7 @@ def run_migrations() -> None:
                 target_metadata=target_metadata,
                 render_as_batch=True,
                 render_item=render_item,
+                include_name=include_name,
             )
             context.run_migrations()
         return
