@@ -178,7 +178,7 @@ def test_review_moves_the_next_review_and_undo_restores_it(tab, window, services
     assert services.goals.goal(gid) == after
 
 
-def test_ticking_a_milestone_derives_progress_and_undo_reopens_it(tab, window, services):
+def test_ticking_a_milestone_derives_progress_and_undo_reopens_it(tab, window, services, qtbot):
     gid = _new_goal(
         tab,
         services,
@@ -192,6 +192,7 @@ def test_ticking_a_milestone_derives_progress_and_undo_reopens_it(tab, window, s
     outline = services.goals.goal(gid).milestones[0]
     item = tab.panel.milestone_item(outline.id)
     item.setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
 
     row = services.goals.goal(gid)
     assert (row.milestones[0].done_on, row.progress) == (date(2026, 6, 15), 50.0)

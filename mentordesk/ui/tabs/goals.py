@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.enums import GoalCategory
+from mentordesk.domain.enums import GoalCategory, ProgressMode
 from mentordesk.services.goals_types import GoalInput, GoalRow, ReviewInput
 from mentordesk.ui.context import AppContext
 from mentordesk.ui.dialogs.goal import GoalDialog
@@ -44,6 +46,7 @@ class GoalsTab(QWidget):
         self.filter = GoalFilter()
         self._all: list[GoalRow] = []
         self._options_loaded = False
+        self.timeline = TimelineView(self.today)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter goals by title or mentor (Ctrl+F)")
@@ -95,13 +98,14 @@ class GoalsTab(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.new_button)
 
-        self.timeline = TimelineView(self.today)
         self.timeline.selectionChanged.connect(self._selection_changed)
         self.timeline.editRequested.connect(self.edit_goal)
         self.timeline.deleteRequested.connect(self.delete_goal)
         self.timeline.milestoneMoved.connect(self._milestone_dragged)
         self.timeline.goalDatesMoved.connect(self._goal_dragged)
         self.timeline.zoomChanged.connect(self._sync_zoom_buttons)
+        self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline.customContextMenuRequested.connect(self._context_menu)
         self.panel = GoalPanel(self.today)
         self.panel.editClicked.connect(self.edit_goal)
         self.panel.progressClicked.connect(self.record_progress)
@@ -352,6 +356,33 @@ class GoalsTab(QWidget):
                 self.ctx, text, goal_id, lambda: goals.set_goal_dates(goal_id, start, target, confirm=c)
             ),
         )
+
+    def context_actions(self, goal_id: int) -> list[QAction]:
+        """What the timeline's right-click menu offers for a goal."""
+        goal = self.row(goal_id)
+        if goal is None:
+            return []
+        entries = [
+            ("Edit…", self.edit_goal, True),
+            ("Record progress…", self.record_progress, goal.progress_mode == ProgressMode.MANUAL),
+            ("Review…", self.review_goal, True),
+            ("Delete…", self.delete_goal, True),
+        ]
+        actions = []
+        for text, slot, enabled in entries:
+            action = QAction(text, self)
+            action.setEnabled(enabled)
+            action.triggered.connect(partial(slot, goal_id))
+            actions.append(action)
+        return actions
+
+    def _context_menu(self, pos: QPoint) -> None:
+        goal_id = self.timeline.selected_id()
+        actions = self.context_actions(goal_id) if goal_id else []
+        if actions:
+            menu = QMenu(self)
+            menu.addActions(actions)
+            menu.exec(self.timeline.mapToGlobal(pos))
 
     # -- window hooks ---------------------------------------------------------------------------
     def select_item(self, kind: str, item_id: int) -> None:

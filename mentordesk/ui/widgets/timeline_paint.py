@@ -304,11 +304,11 @@ def _paint_header(p: QPainter, view: TimelineView, uppers: list, lowers: list, p
         nxt = view.x_for_date(lowers[k + 1].day) if k + 1 < len(lowers) else x + 200
         p.setPen(QPen(_alpha(grid, 90), 1))
         p.drawLine(QPointF(round(x) + 0.5, band + 2), QPointF(round(x) + 0.5, header_h))
-        room = QRectF(x + 4, band, fm.horizontalAdvance(tick.label), band)
-        fits = nxt - x - 6 >= room.width() and x + 4 >= label_w
-        if fits and (tag is None or not tag.adjusted(-4, 0, 4, 0).intersects(room)):
+        cell = QRectF(x + 4, band, fm.horizontalAdvance(tick.label), band)
+        fits = nxt - x - 6 >= cell.width() and x + 4 >= label_w
+        if fits and (tag is None or not tag.adjusted(-4, 0, 4, 0).intersects(cell)):
             p.setPen(muted)
-            p.drawText(room, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tick.label)
+            p.drawText(cell, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tick.label)
     _paint_today_tag(p, view, header_h, pal)
     p.restore()
     p.setPen(QPen(grid, 1))
