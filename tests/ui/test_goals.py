@@ -121,7 +121,7 @@ def test_record_progress_refuses_out_of_range_then_undo(tab, window, services, q
     dialog.percent_edit.clear()
     qtbot.keyClicks(dialog.percent_edit, "150")
     dialog.accept()
-    assert dialog.errors.text("percent") == "Progress must be between 0 and 100 (got 150.0)"
+    assert dialog.errors.text("percent") == "Progress must be between 0 and 100 (got 150)"
     assert services.goals.progress_history(gid) == []
 
     dialog.percent_edit.setText("40")
