@@ -45,7 +45,9 @@ class ReportDialog(QDialog):
         self.written: Path | None = None
         self.pages = 0
         insights = ctx.services.insights
-        self.period_picker = PeriodPicker(lambda preset, start, end: insights.period(preset, start, end))
+        self.period_picker = PeriodPicker(
+            lambda preset, start, end: insights.period(preset, start, end), label=False
+        )
         saved = str(ctx.settings.value(SETTINGS_PERIOD, RangePreset.LAST_12_MONTHS.value))
         if saved in RangePreset._value2member_map_ and saved != RangePreset.CUSTOM.value:
             self.period_picker.set_preset(saved)
@@ -65,7 +67,7 @@ class ReportDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         form = QFormLayout()
-        form.addRow(self.period_picker)
+        form.addRow("&Period", self.period_picker)
         form.addRow("Prepared &by", self.author_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton("&Save report…", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -37,7 +37,9 @@ class PeriodPicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, resolve: Callable[[RangePreset, date | None, date | None], Period]) -> None:
+    def __init__(
+        self, resolve: Callable[[RangePreset, date | None, date | None], Period], *, label: bool = True
+    ) -> None:
         super().__init__()
         self._resolve = resolve
         self.preset = QComboBox()
@@ -45,18 +47,21 @@ class PeriodPicker(QWidget):
         for item in RangePreset:
             self.preset.addItem(item.label, item.value)
         self.preset.setCurrentIndex(self.preset.findData(RangePreset.LAST_12_MONTHS.value))
+        self.setFocusProxy(self.preset)
         self.start_edit = self._date_edit("From")
         self.end_edit = self._date_edit("To")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("&Period")
-        label.setBuddy(self.preset)
-        layout.addWidget(label)
+        if label:
+            title = QLabel("&Period")
+            title.setBuddy(self.preset)
+            layout.addWidget(title)
         layout.addWidget(self.preset)
         layout.addWidget(self.start_edit)
         dash = QLabel("\u2013")
         layout.addWidget(dash)
         layout.addWidget(self.end_edit)
+        layout.addStretch(1)
         self._updating = False
         self.period = resolve(RangePreset.LAST_12_MONTHS, None, None)
         self._show_dates()
