@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -22,7 +21,7 @@ from mentordesk.domain.enums import FocusArea, RelStatus
 from mentordesk.services.people_detail import PersonDetail, RelationshipDetail
 from mentordesk.services.people_request import cadence_label
 from mentordesk.ui.theme import AMBER, GREEN
-from mentordesk.ui.widgets.mentor_fields import plain
+from mentordesk.ui.widgets.mentor_fields import muted, plain
 from mentordesk.ui.widgets.mentor_summary import SummaryStrip
 
 # The panel's buttons per status: (action, label). Edit and Delete are always there.
@@ -56,14 +55,24 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-def _form() -> QFormLayout:
-    form = QFormLayout()
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-    form.setHorizontalSpacing(12)
-    form.setVerticalSpacing(4)
-    return form
+class _Form(QGridLayout):
+    """Caption / value rows; values start at the top of their row and wrap."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHorizontalSpacing(12)
+        self.setVerticalSpacing(4)
+        self.setColumnStretch(1, 1)
+
+    def addRow(self, caption: QWidget | str, field: QWidget) -> None:  # noqa: N802 (QFormLayout's name)
+        label = plain(caption) if isinstance(caption, str) else caption
+        row = self.rowCount()
+        self.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.addWidget(field, row, 1, Qt.AlignmentFlag.AlignTop)
+
+
+def _form() -> _Form:
+    return _Form()
 
 
 def _value(text: str | None) -> QLabel:
@@ -120,7 +129,7 @@ class MentorDetail(QScrollArea):
         layout = self._start()
         hint = plain(message, wrap=True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setEnabled(False)
+        muted(hint)
         layout.addStretch(1)
         layout.addWidget(hint)
         layout.addStretch(2)
@@ -177,7 +186,7 @@ class MentorDetail(QScrollArea):
             self.profile_button.setToolTip("Open the profile in your web browser")
             self.profile_button.setStyleSheet("text-align: left; padding: 0; text-decoration: underline;")
             self.profile_button.clicked.connect(lambda _c=False, url=p.profile_url: self.open_profile(url))
-            form.addRow("Profile", self.profile_button)
+            form.addRow(muted(plain("Profile")), self.profile_button)
         else:
             self._row(form, "Profile", "")
         self._row(form, "How we met", p.how_met)
@@ -189,11 +198,11 @@ class MentorDetail(QScrollArea):
         self._row(form, "Notes", p.notes)
         layout.addLayout(form)
 
-    def _row(self, form: QFormLayout, label: str, text: str | None) -> QLabel:
+    def _row(self, form: _Form, label: str, text: str | None) -> QLabel:
         value = _value(text)
         self.values[label] = value
         caption = plain(label)
-        caption.setEnabled(False)
+        muted(caption)
         form.addRow(caption, value)
         return value
 
@@ -268,7 +277,7 @@ class MentorDetail(QScrollArea):
             layout.addWidget(self.nudge_label)
         if not d.appreciations:
             empty = plain("Nothing logged yet: thank-you notes and gestures appear here.", wrap=True)
-            empty.setEnabled(False)
+            muted(empty)
             layout.addWidget(empty)
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -276,7 +285,7 @@ class MentorDetail(QScrollArea):
         grid.setColumnStretch(2, 1)
         for i, entry in enumerate(d.appreciations):
             when = plain(entry.on.isoformat())
-            when.setEnabled(False)
+            muted(when)
             grid.addWidget(when, i, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(plain(entry.kind.label), i, 1, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(_value(entry.text), i, 2)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,12 @@ def plain(text: str = "", *, wrap: bool = False, selectable: bool = False) -> QL
     label.setWordWrap(wrap)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def muted(label: QLabel) -> QLabel:
+    """Secondary text (captions, hints) in the palette's quieter colour; still readable and enabled."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 
 
@@ -65,6 +73,8 @@ class FieldBox(QWidget):
         super().__init__(parent)
         self.field = field
         self.error = ErrorLabel()
+        # Never take a form's spare height (fields would float in the middle of tall rows).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -77,14 +87,17 @@ class OptionalDateEdit(QWidget):
 
     changed = Signal()
 
-    def __init__(self, label: str = "Set", parent: QWidget | None = None) -> None:
+    def __init__(self, name: str = "Date", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.check = QCheckBox(label)
+        self.check = QCheckBox()
+        self.check.setAccessibleName(f"{name}: set")
+        self.check.setToolTip("Tick to set a date")
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setDate(QDate.currentDate())
         self.edit.setEnabled(False)
+        self.edit.setAccessibleName(name)
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(lambda _on: self.changed.emit())
         self.edit.dateChanged.connect(lambda _d: self.changed.emit())
