@@ -144,7 +144,10 @@ class MentorDetail(QScrollArea):
         self.name_label.setFont(font)
         top = QHBoxLayout()
         top.addWidget(self.name_label, 1)
-        for action, label in (("edit", "Edit…"), ("delete", "Delete…")):
+        top_actions: tuple[tuple[str, str], ...] = (("edit", "Edit…"), ("delete", "Delete…"))
+        if status is not None:
+            top_actions = (("status", "Status…"), *top_actions)
+        for action, label in top_actions:
             top.addWidget(self._button(action, label), 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         job = " at ".join(p for p in (person.title, person.organization) if p)
@@ -178,9 +181,8 @@ class MentorDetail(QScrollArea):
         self._row(form, "Organization", p.organization)
         self._row(form, "Title", p.title)
         if p.profile_url:
-            self.profile_button = QPushButton(
-                p.profile_url if len(p.profile_url) <= 60 else p.profile_url[:57] + "…"
-            )
+            shown = p.profile_url if len(p.profile_url) <= 60 else p.profile_url[:57] + "…"
+            self.profile_button = QPushButton(shown.replace("&", "&&"))  # "&" is text, not a mnemonic
             self.profile_button.setFlat(True)
             self.profile_button.setCursor(Qt.CursorShape.PointingHandCursor)
             self.profile_button.setToolTip("Open the profile in your web browser")
@@ -233,6 +235,8 @@ class MentorDetail(QScrollArea):
         layout.addWidget(_heading("Relationship"))
         form = _form()
         steps = [f"{s.status.label} {s.on.isoformat()}" for s in d.history]
+        self._row(form, "My role", d.role.label)
+        self._row(form, "Kind", d.kind.label)
         self.history_label = self._row(form, "Status", "  →  ".join(steps) or d.status.label)
         self._row(form, "Started", d.started_on.isoformat() if d.started_on else "")
         if d.ended_on or d.status == RelStatus.ENDED:
