@@ -105,5 +105,4 @@ def test_ampersand_in_a_profile_address_is_shown_as_written(window):
     people.add_relationship(NewRelationship(name="Ana", profile_url="https://example.org/p?a=1&b=2"))
     window.ctx.notify("people")
     button = window.tab("mentors").detail.profile_button
-    assert button.text().replace("&&", "&") == "https://example.org/p?a=1&b=2"
-    assert "&&" in button.text()
+    assert button.text() == "https://example.org/p?a=1&b=2"

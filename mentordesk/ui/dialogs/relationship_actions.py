@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from mentordesk.domain.enums import RelStatus
 from mentordesk.services.errors import MentorDeskError
-from mentordesk.services.people import ContactRow, NewRelationship, RelationshipRow
+from mentordesk.services.people import ContactRow, NewRelationship, PeopleService, RelationshipRow
 from mentordesk.services.people_status import allowed_next
 from mentordesk.ui.dialogs import relationship_commands as steps
 from mentordesk.ui.dialogs.relationship_appreciation import AppreciationDialog
@@ -83,7 +83,7 @@ class RelationshipActions:
         self.dialog: QDialog | None = None
 
     @property
-    def people(self):  # type: ignore[no-untyped-def]
+    def people(self) -> PeopleService:
         return self.tab.ctx.services.people
 
     def _open(self, dialog: QDialog) -> QDialog:

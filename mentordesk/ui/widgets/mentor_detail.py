@@ -21,7 +21,7 @@ from mentordesk.domain.enums import FocusArea, RelStatus
 from mentordesk.services.people_detail import PersonDetail, RelationshipDetail
 from mentordesk.services.people_request import cadence_label
 from mentordesk.ui.theme import AMBER, GREEN
-from mentordesk.ui.widgets.mentor_fields import muted, plain
+from mentordesk.ui.widgets.mentor_fields import LinkLabel, muted, plain
 from mentordesk.ui.widgets.mentor_summary import SummaryStrip
 
 # The panel's buttons per status: (action, label). Edit and Delete are always there.
@@ -100,7 +100,7 @@ class MentorDetail(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Relationship details")
         self.buttons: dict[str, QPushButton] = {}
-        self.profile_button: QPushButton | None = None
+        self.profile_button: LinkLabel | None = None
         self.drift_labels: list[QLabel] = []
         self.nudge_label: QLabel | None = None
         self.summary: SummaryStrip | None = None
@@ -182,12 +182,9 @@ class MentorDetail(QScrollArea):
         self._row(form, "Title", p.title)
         if p.profile_url:
             shown = p.profile_url if len(p.profile_url) <= 60 else p.profile_url[:57] + "…"
-            self.profile_button = QPushButton(shown.replace("&", "&&"))  # "&" is text, not a mnemonic
-            self.profile_button.setFlat(True)
-            self.profile_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.profile_button = LinkLabel(shown)
             self.profile_button.setToolTip("Open the profile in your web browser")
-            self.profile_button.setStyleSheet("text-align: left; padding: 0; text-decoration: underline;")
-            self.profile_button.clicked.connect(lambda _c=False, url=p.profile_url: self.open_profile(url))
+            self.profile_button.clicked.connect(lambda url=p.profile_url: self.open_profile(url))
             form.addRow(muted(plain("Profile")), self.profile_button)
         else:
             self._row(form, "Profile", "")
