@@ -234,6 +234,30 @@ def test_meeting_frequency_filtered_by_relationship_and_period(services, journal
     assert freq.target_per_month == 2.17  # 30.44 / 14
 
 
+def test_meeting_frequency_merges_the_quietest_people_beyond_eight(services, journal):
+    with services.db.session() as s:
+        for n in range(7):  # seven more people, each with n + 1 meetings in May
+            rel = _rel(f"Extra {n}", RelStatus.ENDED, 30, date(2026, 1, 1), [])
+            s.add(rel)
+            for k in range(n + 1):
+                s.add(Meeting(relationship=rel, start=at(date(2026, 5, 1 + k)), status=MeetingStatus.HELD))
+    freq = services.insights.meeting_frequency(InsightsFilter(THIS_YEAR))
+    # Most meetings first: Extra 6 (7), Extra 5 (6), Extra 4 (5), Ana and Extra 3 (4 each), Bo (4), ...
+    assert [name for name, _ in freq.by_relationship] == [
+        "Extra 6",
+        "Extra 5",
+        "Extra 4",
+        "Ana Ruiz",
+        "Bo Chen",
+        "Extra 3",
+        "Extra 2",
+        "Everyone else (3 people)",
+    ]
+    # Extra 1 (2 in May), Cy Dale (Jan, Mar) and Extra 0 (1 in May) share the last stack.
+    assert freq.by_relationship[-1][1] == (1, 0, 1, 0, 3, 0)
+    assert freq.total == 10 + 28
+
+
 def test_adherence_counts_only_active_time(services, journal):
     rows = services.insights.adherence(InsightsFilter(THIS_YEAR))
     assert rows == (
