@@ -31,7 +31,7 @@ class ServiceStep(QUndoCommand):
         *,
         after: Callable[[bool], None] | None = None,
     ) -> None:
-        super().__init__(text)
+        super().__init__(text.replace("&", "&&"))  # shown in the Edit menu: "&" is not a mnemonic
         self.ctx = ctx
         self._redo = redo
         self._undo = undo
