@@ -205,3 +205,41 @@ def test_filter_narrows_agenda_and_month(window, services, people, english_uk, q
     assert [d.label for d in tab.visible_dots(date(2026, 6, 15))] == ["Sam Okafor"]
     tab.filter_edit.setText("nobody")
     assert tab.agenda_empty.text() == "No meeting this day matches the filter."
+
+
+def test_enter_on_the_agenda_and_a_double_click_on_a_chip_open_the_meeting(
+    window, services, people, english_uk, qtbot
+):
+    mid = meet(services, people["ana"], local(2026, 6, 15, 11, 0), agenda="Talk outline")
+    tab = window.show_tab("calendar")
+    tab.set_week_mode(False)
+    tab.agenda.setFocus()
+    tab.agenda.setCurrentIndex(tab.proxy.index(0, 0))
+    qtbot.keyClick(tab.agenda, Qt.Key.Key_Return)
+    assert isinstance(tab.dialog, MeetingDialog)
+    assert tab.dialog.windowTitle() == "Edit meeting"
+    assert tab.dialog.agenda.toPlainText() == "Talk outline"
+    tab.dialog.reject()
+    assert tab.dialog is None
+
+    window.resize(1400, 900)
+    tab.calendar.repaint()
+    qtbot.waitUntil(lambda: bool(tab.calendar._hits.get(date(2026, 6, 15))))
+    rect, hit = tab.calendar._hits[date(2026, 6, 15)][0]
+    assert hit == mid
+    qtbot.mouseDClick(tab.calendar.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert isinstance(tab.dialog, MeetingDialog) and tab.dialog.meeting.row.id == mid
+    tab.dialog.reject()
+
+
+def test_a_busy_day_shows_how_many_more(window, services, people, english_uk, qtbot):
+    for hour in range(8, 16):
+        meet(services, people["sam"], local(2026, 6, 16, hour, 0), duration_minutes=30)
+    tab = window.show_tab("calendar")
+    window.resize(1000, 700)
+    tab.calendar.repaint()
+    qtbot.waitUntil(lambda: bool(tab.calendar._hits.get(date(2026, 6, 16))))
+    shown = len(tab.calendar._hits[date(2026, 6, 16)])
+    assert 1 <= shown < 8
+    assert tab.calendar.more[date(2026, 6, 16)] == 8 - shown  # painted as "+N more"
+    assert len(tab.visible_dots(date(2026, 6, 16))) == 8

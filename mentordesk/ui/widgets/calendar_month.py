@@ -112,6 +112,7 @@ class MonthCalendar(QCalendarWidget):
         self._today = date.today()
         self._visible: Callable[[Dot], bool] = lambda _dot: True
         self._hits: dict[date, list[tuple[QRect, int]]] = {}
+        self.more: dict[date, int] = {}  # meetings summed up as "+N more" on each painted day
         self.view = self.findChild(QTableView)
         if self.view is not None:
             # The day-name row keeps the height of one line; the six weeks share the rest.
@@ -195,6 +196,7 @@ class MonthCalendar(QCalendarWidget):
 
         dots = self.dots_on(day)
         hits: list[tuple[QRect, int]] = []
+        self.more.pop(day, None)
         if dots:
             small = QFont(self.font())
             small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
@@ -208,7 +210,7 @@ class MonthCalendar(QCalendarWidget):
             )
             summary = self._days.get(day)
             if area.height() >= line_h and area.width() >= 48:
-                hits = self._paint_chips(painter, area, dots, line_h, pal)
+                hits = self._paint_chips(painter, day, area, dots, line_h, pal)
             else:
                 self._paint_dots(painter, rect, num_rect, dots)
             if summary is not None and summary.count > 1 and area.height() < line_h * 2:
@@ -222,7 +224,7 @@ class MonthCalendar(QCalendarWidget):
         painter.restore()
 
     def _paint_chips(
-        self, painter: QPainter, area: QRect, dots: list[Dot], line_h: int, pal: QPalette
+        self, painter: QPainter, day: date, area: QRect, dots: list[Dot], line_h: int, pal: QPalette
     ) -> list[tuple[QRect, int]]:
         lines = max(1, area.height() // line_h)
         shown = dots if len(dots) <= lines else dots[: lines - 1]
@@ -234,6 +236,7 @@ class MonthCalendar(QCalendarWidget):
             )
             hits.append((chip, dot.meeting_id))
         if len(shown) < len(dots):
+            self.more[day] = len(dots) - len(shown)
             painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
             more = QRect(area.left() + 4, area.top() + len(shown) * line_h, area.width(), line_h - 2)
             painter.drawText(more, int(Qt.AlignmentFlag.AlignVCenter), f"+{len(dots) - len(shown)} more")
