@@ -98,7 +98,7 @@ def cmd_export_chart(args: argparse.Namespace) -> int:
         insights = services.insights
         period = insights.period_between(args.start, args.end)
         ids = insights.relationship_ids_named(args.relationship) if args.relationship else None
-        data = insights.chart_data(args.kind, InsightsFilter(period, relationship_ids=ids))
+        view = insights.chart(args.kind, InsightsFilter(period, relationship_ids=ids))
         today = insights.today()
     finally:
         services.close()
@@ -106,8 +106,12 @@ def cmd_export_chart(args: argparse.Namespace) -> int:
     from mentordesk.charts.export import export_figure
     from mentordesk.charts.figures import chart_figure
 
-    fig = chart_figure(args.kind, data, theme=args.theme, start=period.start, end=period.end, today=today)
+    fig = chart_figure(
+        args.kind, view.data, theme=args.theme, start=period.start, end=period.end, today=today
+    )
     export_figure(fig, out, dpi=args.dpi, size=size)
+    if view.note:
+        print(view.note)
     print(
         f"{CHART_HELP[args.kind]} ({period.start.isoformat()} to {period.end.isoformat()}) written to {out}"
     )

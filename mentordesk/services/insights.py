@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import cast
 
 from sqlalchemy import func, select
 
@@ -28,6 +29,7 @@ from mentordesk.services.base import Service
 from mentordesk.services.errors import ValidationError
 from mentordesk.services.insights_types import (
     ChartKind,
+    ChartView,
     GoalChoice,
     InsightsFilter,
     Period,
@@ -42,9 +44,36 @@ ChartData = (
     tuple[GoalProgressSeries, ...] | MeetingFrequency | tuple[AdherenceRow, ...] | tuple[FocusRow, ...]
 )
 
+MAX_GOALS = 8
+"""Goals the progress chart shows unless goals are chosen: one colour each."""
+MAX_ADHERENCE_ROWS = 15
+"""Relationships the cadence chart shows unless relationships are chosen: readable bars."""
+
+
+def readable_goals(
+    series: tuple[GoalProgressSeries, ...], limit: int = MAX_GOALS
+) -> tuple[GoalProgressSeries, ...]:
+    """At most ``limit`` goals: those with the latest recorded progress, in their original order."""
+    if len(series) <= limit:
+        return series
+    latest = sorted(range(len(series)), key=lambda i: (-series[i].points[-1][0].toordinal(), i))[:limit]
+    return tuple(series[i] for i in sorted(latest))
+
+
+def readable_adherence(
+    rows: tuple[AdherenceRow, ...], limit: int = MAX_ADHERENCE_ROWS
+) -> tuple[AdherenceRow, ...]:
+    """At most ``limit`` relationships: those that kept their cadence least, in their original order."""
+    if len(rows) <= limit:
+        return rows
+    least = sorted(range(len(rows)), key=lambda i: (rows[i].share, -rows[i].longest_gap_days, i))[:limit]
+    return tuple(rows[i] for i in sorted(least))
+
+
 __all__ = [
     "ChartData",
     "ChartKind",
+    "ChartView",
     "GoalChoice",
     "InsightsFilter",
     "InsightsService",
@@ -145,9 +174,42 @@ class InsightsService(Service):
             return self.adherence(flt)
         return self.focus(flt)
 
+    def chart(self, kind: ChartKind | str, flt: InsightsFilter) -> ChartView:
+        """The chart ``kind`` as the tab and the exports show it.
+
+        Without a goal filter the progress chart keeps the :data:`MAX_GOALS` goals updated most
+        recently; without a relationship filter the cadence chart keeps the
+        :data:`MAX_ADHERENCE_ROWS` relationships that kept their cadence least. ``note`` says so.
+        """
+        data = self.chart_data(kind, flt)
+        chart = ChartKind(kind)
+        if chart == ChartKind.PROGRESS and flt.goal_ids is None:
+            goals = cast(tuple[GoalProgressSeries, ...], data)
+            shown = readable_goals(goals)
+            if len(shown) < len(goals):
+                note = (
+                    f"Showing the {len(shown)} goals with the latest progress, of {len(goals)}; "
+                    "choose goals to see the others."
+                )
+                return ChartView(chart, shown, note)
+        if chart == ChartKind.ADHERENCE and flt.relationship_ids is None:
+            rows = cast(tuple[AdherenceRow, ...], data)
+            kept = readable_adherence(rows)
+            if len(kept) < len(rows):
+                note = (
+                    f"Showing the {len(kept)} relationships that kept their cadence least, of {len(rows)}; "
+                    "choose relationships to see the others."
+                )
+                return ChartView(chart, kept, note)
+        return ChartView(chart, data)
+
     # -- the progress report ----------------------------------------------------------------------
     def report_data(self, period: Period, *, author: str = "") -> ReportData:
-        """Everything the PDF progress report shows for ``period``, over all relationships and goals."""
+        """Everything the PDF progress report shows for ``period``, over all relationships and goals.
+
+        The charts keep to what stays readable (see :meth:`chart`); the goals table and the
+        meeting log list everything.
+        """
         flt = InsightsFilter(period)
         today = self.today()
         with self.db.reader() as s:
@@ -157,9 +219,9 @@ class InsightsService(Service):
                 period_end=period.end,
                 generated_on=today,
                 summary=r.summary(s, flt, today, statuses),
-                progress=q.goal_progress(s, flt),
+                progress=readable_goals(q.goal_progress(s, flt)),
                 meetings=q.meeting_frequency(s, flt),
-                adherence=q.adherence(s, flt, today),
+                adherence=readable_adherence(q.adherence(s, flt, today)),
                 focus=q.focus(s, flt),
                 goals=goals,
                 meeting_log=r.meeting_log(s, flt),

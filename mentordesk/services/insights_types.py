@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from mentordesk.services.errors import ValidationError
 
@@ -90,6 +91,15 @@ class InsightsFilter:
     period: Period
     relationship_ids: tuple[int, ...] | None = None
     goal_ids: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChartView:
+    """A chart's series as shown: ``data`` may be a readable subset of everything, which ``note`` then explains."""
+
+    kind: ChartKind
+    data: Any
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -442,3 +442,36 @@ def test_csv_tables_are_readable_and_neutralise_formulas(services, journal, tmp_
         ("Give a talk", "Deliver the talk", ""),
     ]
     assert len(read("progress_entries")) == 7
+
+
+def test_charts_stay_readable_with_many_goals_or_relationships(services, journal):
+    with services.db.session() as s:
+        for n in range(9):  # nine more goals, the n-th updated on 1 + n May
+            goal = Goal(title=f"Goal {n}", start_on=date(2026, 1, 1))
+            goal.progress = [ProgressEntry(on=date(2026, 5, 1 + n), percent=10.0)]
+            s.add(goal)
+        for n in range(13):  # thirteen more monthly relationships, each held once in June
+            rel = _rel(f"Person {n:02d}", RelStatus.ACTIVE, 30, date(2026, 1, 1), [])
+            s.add(rel)
+            s.add(Meeting(relationship=rel, start=at(date(2026, 6, 2)), status=MeetingStatus.HELD))
+    insights = services.insights
+    view = insights.chart("progress", InsightsFilter(THIS_YEAR))
+    # Latest progress: Meet product people (1 Jun), Give a talk (20 May), Goal 8 .. Goal 3 (9 .. 4 May);
+    # shown in timeline order (open goals by start date, then title).
+    assert [g.title for g in view.data] == [
+        "Give a talk",
+        *(f"Goal {n}" for n in range(3, 9)),
+        "Meet product people",
+    ]
+    assert view.note == "Showing the 8 goals with the latest progress, of 11; choose goals to see the others."
+    chosen = insights.chart("progress", InsightsFilter(THIS_YEAR, goal_ids=tuple(range(1, 13))))
+    assert len(chosen.data) == 11 and chosen.note == ""
+
+    view = insights.chart("adherence", InsightsFilter(THIS_YEAR))
+    # The thirteen newcomers kept 1 of 6 periods; then Bo Chen (4 of 8) and Ana Ruiz / Cy Dale (2/3)
+    # tie, the longer gap (Ana's 67 days) going first.
+    assert len(view.data) == 15
+    assert [r.name for r in view.data][:2] == ["Ana Ruiz", "Bo Chen"]
+    assert "Cy Dale" not in [r.name for r in view.data]
+    assert view.note.startswith("Showing the 15 relationships that kept their cadence least, of 16")
+    assert insights.chart("meetings", InsightsFilter(THIS_YEAR)).note == ""

@@ -140,6 +140,9 @@ class InsightsTab(QWidget):
         self.hover_label.setTextFormat(Qt.TextFormat.PlainText)
         self.hover_label.setAccessibleName("Value under the cursor")
         self.hover_label.setMinimumWidth(100)
+        self.note_label = QLabel()
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.hide()
         self.caption = _muted(QLabel(CAPTIONS[self.kind]))
         self.caption.setWordWrap(True)
 
@@ -147,6 +150,7 @@ class InsightsTab(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.note_label)
         layout.addWidget(self.hover_label)
         layout.addWidget(self.caption)
 
@@ -234,10 +238,13 @@ class InsightsTab(QWidget):
             return
         insights = self.ctx.services.insights
         try:
-            self.data = insights.chart_data(self.kind, self.current_filter())
+            view = insights.chart(self.kind, self.current_filter())
         except MentorDeskError as err:
             self.ctx.status(str(err))
             return
+        self.data = view.data
+        self.note_label.setText(view.note)
+        self.note_label.setVisible(bool(view.note))
         self._theme = current_theme()
         period = self.period()
         self.chart.show_chart(
