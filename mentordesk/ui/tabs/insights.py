@@ -8,7 +8,6 @@ for the series and redraws the one canvas in place. The export menu lives in
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
@@ -279,6 +278,3 @@ class InsightsTab(QWidget):
 
     def focus_filter(self) -> None:
         self.period_picker.preset.setFocus()
-
-    def today(self) -> date:
-        return self.ctx.services.insights.today()
