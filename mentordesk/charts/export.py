@@ -12,7 +12,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -309,3 +309,22 @@ def focus_table(rows: Sequence[FocusRow]) -> list[list[object]]:
     for row in rows:
         table.append([row.area, row.meetings, float(row.hours)])
     return table
+
+
+def write_csv_tables(folder: Path, tables: Mapping[str, Sequence[Sequence[object]]]) -> list[Path]:
+    """Write each table to ``folder/<name>.csv`` with :func:`write_csv` (owner-only, atomically).
+
+    The folder is created owner-only (0700) when it does not exist yet; its parent must exist.
+    Returns the written paths in the order of ``tables``.
+    """
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ValidationError(f"{str(folder)!r} is a file; choose a folder for the CSV tables.", field="path")
+    if not folder.exists():
+        if not folder.parent.is_dir():
+            raise ValidationError(f"The folder {str(folder.parent)!r} does not exist.", field="path")
+        try:
+            folder.mkdir(mode=0o700)
+        except OSError as err:
+            raise MentorDeskError(f"Cannot create {str(folder)!r}: {err.strerror or err}.") from err
+    return [write_csv(folder / f"{name}.csv", rows) for name, rows in tables.items()]

@@ -17,6 +17,7 @@ TITLE = "Meetings and hours by focus area"
 MEETINGS_LABEL = "Meetings held"
 HOURS_LABEL = "Hours spent"
 EMPTY_MESSAGE = "No meetings with a focus area in this period"
+NOTE = "A meeting counts toward every focus area of its relationship."
 AREA_CHARS = 26
 
 GID_MEETINGS = "meetings"
@@ -72,7 +73,11 @@ def focus_figure(rows: Sequence[FocusRow], *, theme: str = "light") -> Figure:
 
 
 def draw_focus(fig: style.FigureLike, rows: Sequence[FocusRow], th: style.Theme) -> None:
-    """Draw meetings held (left panel) and hours spent (right panel) per focus area, most meetings first."""
+    """Draw meetings held (left panel) and hours spent (right panel) per focus area, most meetings first.
+
+    A meeting counts toward every focus area of its relationship (a note under the panels says
+    so), so the areas can add up to more meetings than were held.
+    """
     rows = _shown(rows)
     if not rows:
         style.draw_empty(fig, th, TITLE, EMPTY_MESSAGE)
@@ -114,3 +119,4 @@ def draw_focus(fig: style.FigureLike, rows: Sequence[FocusRow], th: style.Theme)
     )
     ax_hours.set_title(HOURS_LABEL, loc="left", **style.text_kw(th, size=style.LABEL_SIZE, fontweight="bold"))
     style.set_suptitle(fig, TITLE, th)
+    fig.supxlabel(NOTE, x=0.01, ha="left", **style.text_kw(th, size=style.NOTE_SIZE, color=th.muted))

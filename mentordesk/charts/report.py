@@ -65,7 +65,10 @@ CHART_CAPTIONS = {
         "For each relationship: the share of agreed cadence periods (for example each two-week window) with "
         "at least one held meeting, and the longest stretch between held meetings."
     ),
-    "focus": "Meetings held and hours spent per focus area during the period.",
+    "focus": (
+        "Meetings held and hours spent per focus area during the period. A meeting counts toward every "
+        "focus area agreed for its relationship, so the areas add up to more than the meetings held."
+    ),
 }
 
 

@@ -1,9 +1,183 @@
-"""InsightsService."""
+"""Insights: the series behind the charts, the progress report's data and the CSV tables.
+
+Every method reads a constant number of SQL statements, whatever the number of meetings
+or goals (see :mod:`mentordesk.services.insights_query` and
+:mod:`mentordesk.services.insights_report`), and returns the plain, frozen values of
+:mod:`mentordesk.domain.series` that :mod:`mentordesk.charts` draws.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import func, select
+
+from mentordesk.domain.enums import RelStatus
+from mentordesk.domain.series import (
+    AdherenceRow,
+    FocusRow,
+    GoalProgressSeries,
+    MeetingFrequency,
+    ReportData,
+)
+from mentordesk.services import csv_export
+from mentordesk.services import insights_query as q
+from mentordesk.services import insights_report as r
 from mentordesk.services.base import Service
+from mentordesk.services.errors import ValidationError
+from mentordesk.services.insights_types import (
+    ChartKind,
+    GoalChoice,
+    InsightsFilter,
+    Period,
+    RangePreset,
+    RelationshipChoice,
+    period_between,
+    preset_period,
+)
+from mentordesk.store.models import Goal, Person, Relationship
+
+ChartData = (
+    tuple[GoalProgressSeries, ...] | MeetingFrequency | tuple[AdherenceRow, ...] | tuple[FocusRow, ...]
+)
+
+__all__ = [
+    "ChartData",
+    "ChartKind",
+    "GoalChoice",
+    "InsightsFilter",
+    "InsightsService",
+    "Period",
+    "RangePreset",
+    "RelationshipChoice",
+]
 
 
 class InsightsService(Service):
-    pass
+    # -- periods and choices ----------------------------------------------------------------------
+    def period(self, preset: RangePreset | str, start: date | None = None, end: date | None = None) -> Period:
+        """The dates a range preset covers today ("all" starts on the first day with any data)."""
+        first = None
+        if RangePreset(preset) == RangePreset.ALL:
+            with self.db.reader() as s:
+                first = q.first_data_day(s)
+        return preset_period(preset, self.today(), first_day=first, start=start, end=end)
+
+    def period_between(self, start: date | None, end: date | None) -> Period:
+        """The period of the command line's ``--from`` / ``--to`` (default: the last 12 months)."""
+        return period_between(start, end, self.today())
+
+    def relationship_choices(self) -> list[RelationshipChoice]:
+        """Relationships the charts can be limited to: active, paused and ended ones, by name."""
+        with self.db.reader() as s:
+            rows = q.relationship_rows(s, None)
+        names = q.display_names([(row.id, row.name) for row in rows])
+        return [RelationshipChoice(row.id, names[row.id], str(row.status), row.cadence_days) for row in rows]
+
+    def goal_choices(self) -> list[GoalChoice]:
+        """Every goal, open goals first, for the progress chart's goal filter."""
+        with self.db.reader() as s:
+            rows = sorted(q.goal_rows(s, None, None), key=q.goal_order)
+        return [GoalChoice(row.id, row.title, str(row.status)) for row in rows]
+
+    def relationship_ids_named(self, names: Sequence[str]) -> tuple[int, ...]:
+        """The relationships with the people called ``names`` (case-insensitive), for ``--relationship``."""
+        wanted = [" ".join(n.split()) for n in names]
+        stmt = (
+            select(Relationship.id, Person.name, Relationship.status)
+            .join(Person, Person.id == Relationship.person_id)
+            .where(func.lower(Person.name).in_([n.lower() for n in wanted]))
+        )
+        with self.db.reader() as s:
+            rows = list(s.execute(stmt))
+        ids: list[int] = []
+        for name in wanted:
+            found = [row for row in rows if row.name.lower() == name.lower()]
+            if not found:
+                raise ValidationError(
+                    f"No relationship with {name!r}; check the spelling of the name", field="relationship"
+                )
+            tracked = [row for row in found if str(row.status) in q.TRACKED] or found
+            ids.extend(row.id for row in tracked)
+        return tuple(dict.fromkeys(ids))
+
+    # -- the four charts --------------------------------------------------------------------------
+    def goal_progress(self, flt: InsightsFilter) -> tuple[GoalProgressSeries, ...]:
+        """Progress history, milestones, target and start of each goal in the filter (three statements).
+
+        A goal is shown when progress was recorded in the period, or it was open during it.
+        """
+        with self.db.reader() as s:
+            return q.goal_progress(s, flt)
+
+    def meeting_frequency(self, flt: InsightsFilter) -> MeetingFrequency:
+        """Held meetings per month and relationship; target = sum of 30.44 / cadence over active relationships."""
+        with self.db.reader() as s:
+            return q.meeting_frequency(s, flt)
+
+    def adherence(self, flt: InsightsFilter) -> tuple[AdherenceRow, ...]:
+        """Cadence periods met and the longest gap per relationship, over the time it was active."""
+        with self.db.reader() as s:
+            return q.adherence(s, flt, self.today())
+
+    def focus(self, flt: InsightsFilter) -> tuple[FocusRow, ...]:
+        """Held meetings and hours by focus area.
+
+        A meeting counts toward each focus area of its relationship, so with several areas per
+        relationship the rows add up to more than the meetings held.
+        """
+        with self.db.reader() as s:
+            return q.focus(s, flt)
+
+    def chart_data(self, kind: ChartKind | str, flt: InsightsFilter) -> ChartData:
+        """The series of the chart ``kind`` ("progress", "meetings", "adherence" or "focus")."""
+        try:
+            chart = ChartKind(kind)
+        except ValueError:
+            options = ", ".join(k.value for k in ChartKind)
+            raise ValidationError(f"Unknown chart {kind!r}; use one of: {options}", field="kind") from None
+        if chart == ChartKind.PROGRESS:
+            return self.goal_progress(flt)
+        if chart == ChartKind.MEETINGS:
+            return self.meeting_frequency(flt)
+        if chart == ChartKind.ADHERENCE:
+            return self.adherence(flt)
+        return self.focus(flt)
+
+    # -- the progress report ----------------------------------------------------------------------
+    def report_data(self, period: Period, *, author: str = "") -> ReportData:
+        """Everything the PDF progress report shows for ``period``, over all relationships and goals."""
+        flt = InsightsFilter(period)
+        today = self.today()
+        with self.db.reader() as s:
+            goals, statuses = r.goals_table(s, flt)
+            return ReportData(
+                period_start=period.start,
+                period_end=period.end,
+                generated_on=today,
+                summary=r.summary(s, flt, today, statuses),
+                progress=q.goal_progress(s, flt),
+                meetings=q.meeting_frequency(s, flt),
+                adherence=q.adherence(s, flt, today),
+                focus=q.focus(s, flt),
+                goals=goals,
+                meeting_log=r.meeting_log(s, flt),
+                author=author,
+            )
+
+    # -- tables -----------------------------------------------------------------------------------
+    def csv_tables(self) -> dict[str, list[list[object]]]:
+        """The data tables for CSV export, by name: relationships, meetings, action items, goals,
+        milestones and progress entries (header row first, names and dates rather than keys)."""
+        with self.db.reader() as s:
+            return csv_export.all_tables(s)
+
+    def has_data(self) -> bool:
+        """Whether there is any relationship or goal to chart at all."""
+        with self.db.reader() as s:
+            rels = s.scalar(
+                select(func.count(Relationship.id)).where(Relationship.status != RelStatus.PROSPECT.value)
+            )
+            goals = s.scalar(select(func.count(Goal.id)))
+        return bool(rels or goals)

@@ -1,17 +1,394 @@
-"""The goals tab."""
+"""The goals tab: every goal on a timeline, the selected goal in detail, the reviews that are due."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import date
 
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.enums import GoalCategory
+from mentordesk.services.goals_types import GoalInput, GoalRow, ReviewInput
 from mentordesk.ui.context import AppContext
+from mentordesk.ui.dialogs.goal import GoalDialog
+from mentordesk.ui.dialogs.goal_form import confirm, submit_confirmed
+from mentordesk.ui.dialogs.progress import ProgressDialog
+from mentordesk.ui.dialogs.review import ReviewDialog
+from mentordesk.ui.models.goals import STATUS_CHOICES, GoalFilter
+from mentordesk.ui.tabs.goals_commands import perform
+from mentordesk.ui.tabs.goals_panel import GoalPanel
+from mentordesk.ui.widgets.timeline import TimelineView
+from mentordesk.ui.widgets.timeline_legend import TimelineLegend
+from mentordesk.ui.widgets.timeline_scale import Zoom
+
+NEW_GOAL_KEY = QKeySequence("Ctrl+N")
 
 
 class GoalsTab(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        label = QLabel("Goals")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        QVBoxLayout(self).addWidget(label)
+        self.today = ctx.services.goals.today()
+        self.filter = GoalFilter()
+        self._all: list[GoalRow] = []
+        self._options_loaded = False
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter goals by title or mentor (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter goals")
+        self.filter_edit.textChanged.connect(self._filters_changed)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Status filter")
+        for label, statuses in STATUS_CHOICES:
+            self.status_filter.addItem(label, statuses)
+        self.category_filter = QComboBox()
+        self.category_filter.setAccessibleName("Category filter")
+        self.category_filter.addItem("All categories", None)
+        for c in GoalCategory:
+            self.category_filter.addItem(c.label, c.value)
+        self.mentor_filter = QComboBox()
+        self.mentor_filter.setAccessibleName("Mentor filter")
+        self.mentor_filter.addItem("All mentors", None)
+        for combo in (self.status_filter, self.category_filter, self.mentor_filter):
+            combo.currentIndexChanged.connect(self._filters_changed)
+
+        self.zoom_buttons = QButtonGroup(self)
+        zoom_row = QHBoxLayout()
+        zoom_row.setSpacing(0)
+        for zoom in Zoom:
+            button = QToolButton()
+            button.setText(zoom.label)
+            button.setCheckable(True)
+            button.setToolTip(f"Show the timeline by {zoom.value} (Ctrl+wheel zooms)")
+            button.setProperty("zoom", zoom.value)
+            self.zoom_buttons.addButton(button)
+            zoom_row.addWidget(button)
+        self.zoom_buttons.buttonClicked.connect(lambda b: self.timeline.set_zoom(str(b.property("zoom"))))
+        self.today_button = QPushButton("Today")
+        self.today_button.setToolTip("Scroll the timeline to today")
+        self.today_button.clicked.connect(lambda: self.timeline.scroll_to_date(self.today, 0.4))
+        self.new_button = QPushButton("New goal…")
+        self.new_button.setToolTip("New goal (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_goal)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 3)
+        bar.addWidget(self.status_filter, 1)
+        bar.addWidget(self.category_filter, 1)
+        bar.addWidget(self.mentor_filter, 1)
+        bar.addSpacing(12)
+        bar.addLayout(zoom_row)
+        bar.addWidget(self.today_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.new_button)
+
+        self.timeline = TimelineView(self.today)
+        self.timeline.selectionChanged.connect(self._selection_changed)
+        self.timeline.editRequested.connect(self.edit_goal)
+        self.timeline.deleteRequested.connect(self.delete_goal)
+        self.timeline.milestoneMoved.connect(self._milestone_dragged)
+        self.timeline.goalDatesMoved.connect(self._goal_dragged)
+        self.timeline.zoomChanged.connect(self._sync_zoom_buttons)
+        self.panel = GoalPanel(self.today)
+        self.panel.editClicked.connect(self.edit_goal)
+        self.panel.progressClicked.connect(self.record_progress)
+        self.panel.reviewClicked.connect(self.review_goal)
+        self.panel.deleteClicked.connect(self.delete_goal)
+        self.panel.milestoneToggled.connect(self.set_milestone_done)
+        self.panel.attentionChosen.connect(lambda gid: self.select_item("goal", gid))
+
+        self.legend = TimelineLegend()
+        timeline_box = QWidget()
+        box_layout = QVBoxLayout(timeline_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(2)
+        box_layout.addWidget(self.timeline, 1)
+        box_layout.addWidget(self.legend)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(timeline_box)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        state = ctx.settings.value("goals/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)  # type: ignore[arg-type]
+        else:
+            self.splitter.setSizes([560, 250])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        self._sync_zoom_buttons(self.timeline.zoom().value)
+        ctx.dataChanged.connect(self._data_changed)
+        self.refresh()
+
+    # -- data ---------------------------------------------------------------------------------
+    def _data_changed(self, what: str) -> None:
+        if what in ("people", "all"):
+            self._options_loaded = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self._options_loaded:
+            self._load_mentor_options()
+        self._all = self.ctx.services.goals.list_goals()
+        self._apply_filters()
+        self.panel.set_rows(self._all)
+        rows = self.timeline.rows()
+        if not self.timeline.selected_id() and rows:
+            self.timeline.select(rows[0].id, ensure_visible=False)
+        self._selection_changed(self.timeline.selected_id())
+
+    def _load_mentor_options(self) -> None:
+        current = self.mentor_filter.currentData()
+        self.mentor_filter.blockSignals(True)
+        self.mentor_filter.clear()
+        self.mentor_filter.addItem("All mentors", None)
+        for opt in self.ctx.services.goals.relationship_options():
+            self.mentor_filter.addItem(opt.name, opt.id)
+        index = self.mentor_filter.findData(current) if current is not None else 0
+        self.mentor_filter.setCurrentIndex(max(0, index))
+        self.mentor_filter.blockSignals(False)
+        self._options_loaded = True
+
+    def _filters_changed(self, *_args: object) -> None:
+        self.filter = GoalFilter(
+            text=self.filter_edit.text(),
+            statuses=self.status_filter.currentData(),
+            category=self.category_filter.currentData(),
+            relationship_id=self.mentor_filter.currentData(),
+        )
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        rows = self.filter.apply(self._all)
+        if not self._all:
+            self.timeline.empty_text = (
+                "No goals yet.\nPress Ctrl+N or choose “New goal…” to set your first one."
+            )
+        else:
+            self.timeline.empty_text = "No goal matches the filters."
+        self.timeline.set_rows(rows)
+
+    def clear_filters(self) -> None:
+        for w in (self.status_filter, self.category_filter, self.mentor_filter):
+            w.blockSignals(True)
+            w.setCurrentIndex(0)
+            w.blockSignals(False)
+        self.filter_edit.blockSignals(True)
+        self.filter_edit.clear()
+        self.filter_edit.blockSignals(False)
+        self._filters_changed()
+
+    def row(self, goal_id: int) -> GoalRow | None:
+        return next((r for r in self._all if r.id == goal_id), None)
+
+    def _selection_changed(self, goal_id: int) -> None:
+        self.panel.show_detail(
+            self.ctx.services.goals.detail(goal_id) if goal_id and self.row(goal_id) else None
+        )
+
+    def _sync_zoom_buttons(self, zoom: str) -> None:
+        for button in self.zoom_buttons.buttons():
+            button.setChecked(button.property("zoom") == zoom)
+
+    # -- actions ------------------------------------------------------------------------------
+    def _open_dialog(self, dialog: QDialog) -> int:
+        """Show a dialog modally (tests replace this to fill and accept dialogs themselves)."""
+        return dialog.exec()
+
+    def goal_dialog(self, goal_id: int | None = None) -> GoalDialog:
+        """The editor for a new goal (``None``) or an existing one; accepting it saves (undoable)."""
+        goal = self.row(goal_id) if goal_id else None
+
+        def submit(data: GoalInput, confirm_: bool) -> int:
+            goals = self.ctx.services.goals
+            if goal is None:
+                return perform(
+                    self.ctx,
+                    f"New goal '{data.title.strip()}'",
+                    None,
+                    lambda: goals.create_goal(data, confirm=confirm_),
+                )
+            perform(
+                self.ctx,
+                f"Edit goal '{goal.title}'",
+                goal.id,
+                lambda: goals.update_goal(goal.id, data, confirm=confirm_),
+            )
+            return goal.id
+
+        options = self.ctx.services.goals.relationship_options()
+        return GoalDialog(options, self.today, submit, goal, self)
+
+    def new_goal(self) -> None:
+        dialog = self.goal_dialog(None)
+        if self._open_dialog(dialog) and isinstance(dialog.result_value, int):
+            self.select_item("goal", dialog.result_value)
+            self.ctx.status("Goal added")
+
+    def edit_goal(self, goal_id: int) -> None:
+        if self.row(goal_id) is not None:
+            self._open_dialog(self.goal_dialog(goal_id))
+
+    def delete_goal(self, goal_id: int) -> bool:
+        goal = self.row(goal_id)
+        if goal is None:
+            return False
+        parts = [f"{len(goal.milestones)} milestones"] if goal.milestones else []
+        question = f"Delete this goal?\n\n“{goal.title}”\n\nIts milestones, progress history and reviews go too ({', '.join(parts) or 'no milestones'}). Undo brings it back."
+        if not confirm(self, "Delete goal", question):
+            return False
+        index = self.timeline.row_of(goal_id)
+        perform(
+            self.ctx,
+            f"Delete goal '{goal.title}'",
+            goal_id,
+            lambda: self.ctx.services.goals.delete_goal(goal_id),
+        )
+        rows = self.timeline.rows()
+        if rows:
+            self.timeline.select(rows[min(index, len(rows) - 1)].id)
+        self.ctx.status("Goal deleted (Ctrl+Z brings it back)")
+        return True
+
+    def progress_dialog(self, goal_id: int) -> ProgressDialog:
+        goal = self.row(goal_id)
+        assert goal is not None
+        goals = self.ctx.services.goals
+
+        def submit(percent: float, on: date, note: str) -> int:
+            return perform(
+                self.ctx,
+                f"Record progress on '{goal.title}'",
+                goal.id,
+                lambda: goals.record_progress(goal.id, percent, on, note),
+            )
+
+        return ProgressDialog(goal, self.today, submit, self)
+
+    def record_progress(self, goal_id: int) -> None:
+        if self.row(goal_id) is not None:
+            self._open_dialog(self.progress_dialog(goal_id))
+
+    def review_dialog(self, goal_id: int) -> ReviewDialog:
+        goal = self.row(goal_id)
+        assert goal is not None
+        goals = self.ctx.services.goals
+
+        def submit(data: ReviewInput) -> int:
+            return perform(
+                self.ctx, f"Review '{goal.title}'", goal.id, lambda: goals.review_goal(goal.id, data)
+            )
+
+        return ReviewDialog(goal, self.today, submit, self)
+
+    def review_goal(self, goal_id: int) -> None:
+        if self.row(goal_id) is not None:
+            self.select_item("goal", goal_id)
+            self._open_dialog(self.review_dialog(goal_id))
+
+    def set_milestone_done(self, goal_id: int, milestone_id: int, done: bool) -> None:
+        goal = self.row(goal_id)
+        m = goal.milestone(milestone_id) if goal else None
+        if goal is None or m is None:
+            return
+        done_on = self.today if done else None
+        verb = "Tick" if done else "Reopen"
+        goals = self.ctx.services.goals
+        submit_confirmed(
+            self,
+            lambda _c: perform(
+                self.ctx,
+                f"{verb} milestone '{m.title}'",
+                goal_id,
+                lambda: goals.set_milestone_done(milestone_id, done_on),
+            ),
+        )
+
+    def _milestone_dragged(self, goal_id: int, milestone_id: int, old: date, new: date) -> None:
+        goal = self.row(goal_id)
+        m = goal.milestone(milestone_id) if goal else None
+        if m is None:
+            return
+        goals = self.ctx.services.goals
+        done, _ = submit_confirmed(
+            self,
+            lambda c: perform(
+                self.ctx,
+                f"Move milestone '{m.title}' to {new.isoformat()}",
+                goal_id,
+                lambda: goals.move_milestone(milestone_id, new, confirm=c),
+            ),
+        )
+        if done:
+            self.ctx.status(f"Milestone moved from {old.isoformat()} to {new.isoformat()}")
+
+    def _goal_dragged(self, goal_id: int, start: date | None, target: date | None) -> None:
+        goal = self.row(goal_id)
+        if goal is None:
+            return
+        goals = self.ctx.services.goals
+        what = "start" if start != goal.start_on else "target"
+        day = start if what == "start" else target
+        text = f"Move the {what} of '{goal.title}' to {day.isoformat() if day else '…'}"
+        submit_confirmed(
+            self,
+            lambda c: perform(
+                self.ctx, text, goal_id, lambda: goals.set_goal_dates(goal_id, start, target, confirm=c)
+            ),
+        )
+
+    # -- window hooks ---------------------------------------------------------------------------
+    def select_item(self, kind: str, item_id: int) -> None:
+        """Show the goal: clear filters hiding it, select it and scroll the timeline to it."""
+        if kind != "goal" or self.row(item_id) is None:
+            return
+        if self.timeline.row_of(item_id) < 0:
+            self.clear_filters()
+        self.timeline.select(item_id)
+        self.timeline.ensure_visible(item_id, horizontally=True)
+        self.timeline.setFocus()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("goals/splitter", self.splitter.saveState())
+
+    # -- keyboard -------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+N means "new goal" here, not the window's "new database": claim it before shortcuts.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._is_new_key(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self._is_new_key(event):
+            self.new_goal()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _is_new_key(event: QKeyEvent) -> bool:
+        return QKeySequence(event.keyCombination()) == NEW_GOAL_KEY

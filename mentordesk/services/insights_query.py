@@ -1,0 +1,402 @@
+"""SQL behind the insight charts: each chart reads a constant number of statements.
+
+Meetings are counted by their calendar day as the user sees it: the local date of the
+stored UTC start (SQLite's ``localtime``, the same zone Python's ``astimezone()`` uses), or
+the UTC date of an all-day meeting. Counting and summing happens in SQL (``GROUP BY``);
+Python only arranges the grouped rows into the chart series.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy.orm import Session
+
+from mentordesk.domain.cadence import periods_met
+from mentordesk.domain.enums import FocusArea, MeetingStatus, RelStatus
+from mentordesk.domain.progress import is_open
+from mentordesk.domain.series import (
+    AdherenceRow,
+    FocusRow,
+    GoalProgressSeries,
+    MeetingFrequency,
+    MilestoneMark,
+)
+from mentordesk.services.insights_types import (
+    InsightsFilter,
+    Period,
+    active_spans,
+    clip,
+    month_starts,
+)
+from mentordesk.store.models import (
+    Goal,
+    Meeting,
+    Milestone,
+    Person,
+    ProgressEntry,
+    Relationship,
+    StatusChange,
+    goal_relationship,
+)
+
+DAYS_PER_MONTH = 30.44
+"""The average length of a month, to turn a cadence in days into meetings per month."""
+
+HELD = MeetingStatus.HELD.value
+TRACKED = (RelStatus.ACTIVE.value, RelStatus.PAUSED.value, RelStatus.ENDED.value)
+"""Relationships that have (had) meetings: the others are still being asked or were declined."""
+
+
+def meeting_day() -> ColumnElement[Any]:
+    """The calendar day of a meeting (``YYYY-MM-DD`` text), as the user sees it."""
+    return case(
+        (Meeting.all_day.is_(True), func.date(Meeting.start)),
+        else_=func.date(Meeting.start, "localtime"),
+    )
+
+
+S = TypeVar("S", bound=Select)  # type: ignore[type-arg]
+
+
+def in_period(stmt: S, period: Period) -> S:
+    """Only meetings whose day falls in ``period``.
+
+    A coarse bound on the stored start (a day either side covers every time zone) lets
+    SQLite use the start index; the exact test is on the local day.
+    """
+    lo = datetime.combine(period.start - timedelta(days=1), time.min, tzinfo=UTC)
+    hi = datetime.combine(period.end + timedelta(days=2), time.min, tzinfo=UTC)
+    day = meeting_day()
+    return stmt.where(
+        Meeting.start >= lo,
+        Meeting.start < hi,
+        day >= period.start.isoformat(),
+        day <= period.end.isoformat(),
+    )
+
+
+def only_relationships(stmt: S, column: Any, ids: Sequence[int] | None) -> S:
+    return stmt if ids is None else stmt.where(column.in_(list(ids)))
+
+
+def _day(text: str | date | None) -> date | None:
+    if text is None or isinstance(text, date):
+        return text
+    return date.fromisoformat(str(text)[:10])
+
+
+def display_names(rows: Sequence[tuple[int, str]]) -> dict[int, str]:
+    """Relationship id -> the person's name; a repeated name gets a number so legends stay apart."""
+    seen: dict[str, int] = defaultdict(int)
+    names: dict[int, str] = {}
+    for rel_id, name in rows:
+        seen[name] += 1
+        names[rel_id] = name if seen[name] == 1 else f"{name} ({seen[name]})"
+    return names
+
+
+# --------------------------------------------------------------------------- first day with data
+
+
+def first_data_day(session: Session) -> date | None:
+    """The earliest day anything happened: a meeting, a relationship start, a goal start or progress."""
+    candidates = [
+        session.scalar(select(func.min(meeting_day())).where(Meeting.status == HELD)),
+        session.scalar(select(func.min(Relationship.started_on))),
+        session.scalar(select(func.min(Goal.start_on))),
+        session.scalar(select(func.min(ProgressEntry.on))),
+    ]
+    days = [d for d in (_day(c) for c in candidates) if d is not None]
+    return min(days) if days else None
+
+
+# --------------------------------------------------------------------------- relationships
+
+
+def relationship_rows(session: Session, ids: Sequence[int] | None) -> list[Any]:
+    """Tracked relationships (or those in ``ids``) with the person's name, in name order."""
+    stmt = (
+        select(
+            Relationship.id,
+            Person.name,
+            Relationship.status,
+            Relationship.cadence_days,
+            Relationship.started_on,
+            Relationship.ended_on,
+        )
+        .join(Person, Person.id == Relationship.person_id)
+        .order_by(func.lower(Person.name), Relationship.id)
+    )
+    if ids is None:
+        stmt = stmt.where(Relationship.status.in_(TRACKED))
+    else:
+        stmt = stmt.where(Relationship.id.in_(list(ids)))
+    return list(session.execute(stmt))
+
+
+def status_history(session: Session, ids: Sequence[int]) -> dict[int, list[tuple[date, str]]]:
+    """Relationship id -> its status changes in date order, for the given relationships."""
+    history: dict[int, list[tuple[date, str]]] = defaultdict(list)
+    if not ids:
+        return history
+    stmt = (
+        select(StatusChange.relationship_id, StatusChange.changed_on, StatusChange.status)
+        .where(StatusChange.relationship_id.in_(list(ids)))
+        .order_by(StatusChange.relationship_id, StatusChange.changed_on, StatusChange.id)
+    )
+    for rel_id, day, status in session.execute(stmt):
+        history[rel_id].append((day, str(status)))
+    return history
+
+
+def spans_by_relationship(
+    session: Session, rels: Sequence[Any], until: date
+) -> dict[int, list[tuple[date, date]]]:
+    """Relationship id -> the stretches it was active up to ``until`` (one statement for all)."""
+    history = status_history(session, [r.id for r in rels])
+    return {
+        r.id: active_spans(str(r.status), r.started_on, r.ended_on, history.get(r.id, []), until)
+        for r in rels
+    }
+
+
+# --------------------------------------------------------------------------- meetings per month
+
+
+def meeting_frequency(session: Session, flt: InsightsFilter) -> MeetingFrequency:
+    """Held meetings per month and relationship in the period (one grouped statement, one for the target).
+
+    The target is the sum, over the relationships in the filter that are active now, of
+    :data:`DAYS_PER_MONTH` / cadence in days.
+    """
+    period = flt.period
+    months = month_starts(period.start, period.end)
+    month = func.substr(meeting_day(), 1, 7)
+    stmt = (
+        select(Meeting.relationship_id, Person.name, month, func.count(Meeting.id))
+        .join(Relationship, Relationship.id == Meeting.relationship_id)
+        .join(Person, Person.id == Relationship.person_id)
+        .where(Meeting.status == HELD)
+        .group_by(Meeting.relationship_id, Person.name, month)
+    )
+    stmt = only_relationships(in_period(stmt, period), Meeting.relationship_id, flt.relationship_ids)
+    index = {f"{m:%Y-%m}": i for i, m in enumerate(months)}
+    counts: dict[int, list[int]] = {}
+    names: list[tuple[int, str]] = []
+    for rel_id, name, key, count in session.execute(stmt):
+        if rel_id not in counts:
+            counts[rel_id] = [0] * len(months)
+            names.append((rel_id, name))
+        if key in index:
+            counts[rel_id][index[key]] += int(count)
+    names.sort(key=lambda item: (-sum(counts[item[0]]), item[1].casefold(), item[0]))
+    shown = display_names(names)
+    series = tuple((shown[rel_id], tuple(counts[rel_id])) for rel_id, _ in names)
+
+    target_stmt = select(func.sum(DAYS_PER_MONTH / Relationship.cadence_days)).where(
+        Relationship.status == RelStatus.ACTIVE.value, Relationship.cadence_days > 0
+    )
+    target_stmt = only_relationships(target_stmt, Relationship.id, flt.relationship_ids)
+    target = session.scalar(target_stmt)
+    return MeetingFrequency(months, series, round(float(target), 2) if target else None)
+
+
+# --------------------------------------------------------------------------- cadence adherence
+
+
+def held_days(session: Session, period: Period, ids: Sequence[int]) -> dict[int, list[date]]:
+    """Relationship id -> the distinct days with a held meeting in the period (grouped in SQL)."""
+    found: dict[int, list[date]] = defaultdict(list)
+    if not ids:
+        return found
+    day = meeting_day()
+    stmt = (
+        select(Meeting.relationship_id, day)
+        .where(Meeting.status == HELD, Meeting.relationship_id.in_(list(ids)))
+        .group_by(Meeting.relationship_id, day)
+        .order_by(Meeting.relationship_id, day)
+    )
+    for rel_id, text in session.execute(in_period(stmt, period)):
+        found[rel_id].append(date.fromisoformat(text))
+    return found
+
+
+def adherence(session: Session, flt: InsightsFilter, today: date) -> tuple[AdherenceRow, ...]:
+    """Cadence kept per relationship over the time it was active within the period (three statements).
+
+    Each active stretch is cut into cadence periods by :func:`periods_met`; a relationship's
+    row adds up its stretches and keeps the longest gap. Paused time does not count.
+    """
+    rels = relationship_rows(session, flt.relationship_ids)
+    until = min(flt.period.end, today)
+    spans = spans_by_relationship(session, rels, until)
+    clipped = {
+        r.id: [c for c in (clip(s, flt.period) for s in spans[r.id]) if c is not None]
+        for r in rels
+        if r.cadence_days and r.cadence_days > 0
+    }
+    rels = [r for r in rels if clipped.get(r.id)]
+    held = held_days(session, flt.period, [r.id for r in rels])
+    names = display_names([(r.id, r.name) for r in rels])
+    rows: list[AdherenceRow] = []
+    for r in rels:
+        periods = met = gap = 0
+        for lo, hi in clipped[r.id]:
+            p, m, g = periods_met(held.get(r.id, []), r.cadence_days, lo, hi)
+            periods, met, gap = periods + p, met + m, max(gap, g)
+        rows.append(AdherenceRow(names[r.id], periods, met, gap, r.cadence_days))
+    return tuple(rows)
+
+
+def expected_meetings(session: Session, flt: InsightsFilter, today: date) -> int:
+    """What the agreed cadences ask for over the period (up to today), rounded down."""
+    rels = relationship_rows(session, flt.relationship_ids)
+    spans = spans_by_relationship(session, rels, min(flt.period.end, today))
+    total = 0.0
+    for r in rels:
+        if not r.cadence_days or r.cadence_days < 1:
+            continue
+        for span in spans[r.id]:
+            part = clip(span, flt.period)
+            if part is not None:
+                total += ((part[1] - part[0]).days + 1) / r.cadence_days
+    return int(total + 1e-9)
+
+
+# --------------------------------------------------------------------------- focus areas
+
+
+def focus_label(value: str) -> str:
+    try:
+        return FocusArea(value).label
+    except ValueError:
+        return str(value).replace("_", " ").capitalize()
+
+
+def focus(session: Session, flt: InsightsFilter) -> tuple[FocusRow, ...]:
+    """Held meetings and hours per focus area, grouped in SQL over ``json_each`` (one statement).
+
+    A meeting counts toward every focus area of its relationship, so the areas add up to
+    more meetings than were held when a relationship has several areas.
+    """
+    areas = func.json_each(Relationship.focus_areas).table_valued("value").alias("area")
+    stmt = (
+        select(areas.c.value, func.count(Meeting.id), func.coalesce(func.sum(Meeting.duration_minutes), 0))
+        .select_from(Meeting)
+        .join(Relationship, Relationship.id == Meeting.relationship_id)
+        .join(areas, areas.c.value.is_not(None))
+        .where(Meeting.status == HELD)
+        .group_by(areas.c.value)
+    )
+    stmt = only_relationships(in_period(stmt, flt.period), Meeting.relationship_id, flt.relationship_ids)
+    merged: dict[str, list[float]] = {}
+    for value, count, minutes in session.execute(stmt):
+        label = focus_label(str(value))
+        entry = merged.setdefault(label, [0, 0.0])
+        entry[0] += int(count)
+        entry[1] += float(minutes) / 60.0
+    rows = [FocusRow(label, int(n), round(hours, 2)) for label, (n, hours) in merged.items()]
+    rows.sort(key=lambda row: (-row.meetings, -row.hours, row.area.casefold()))
+    return tuple(rows)
+
+
+# --------------------------------------------------------------------------- goal progress
+
+
+def goal_rows(
+    session: Session, relationship_ids: Sequence[int] | None, goal_ids: Sequence[int] | None
+) -> list[Any]:
+    """Goals chosen by the filter: those in ``goal_ids``, worked on with one of ``relationship_ids``."""
+    stmt = select(
+        Goal.id,
+        Goal.title,
+        Goal.status,
+        Goal.start_on,
+        Goal.target_on,
+        Goal.progress_mode,
+    )
+    if goal_ids is not None:
+        stmt = stmt.where(Goal.id.in_(list(goal_ids)))
+    if relationship_ids is not None:
+        linked = select(goal_relationship.c.goal_id).where(
+            goal_relationship.c.relationship_id.in_(list(relationship_ids))
+        )
+        stmt = stmt.where(Goal.id.in_(linked))
+    return list(session.execute(stmt))
+
+
+def milestones_of(session: Session, ids: Sequence[int]) -> dict[int, list[Any]]:
+    found: dict[int, list[Any]] = defaultdict(list)
+    if not ids:
+        return found
+    stmt = (
+        select(Milestone.goal_id, Milestone.title, Milestone.due_on, Milestone.done_on, Milestone.weight)
+        .where(Milestone.goal_id.in_(list(ids)))
+        .order_by(Milestone.goal_id, Milestone.due_on.is_(None), Milestone.due_on, Milestone.id)
+    )
+    for row in session.execute(stmt):
+        found[row.goal_id].append(row)
+    return found
+
+
+def history_of(session: Session, ids: Sequence[int], until: date) -> dict[int, list[tuple[date, float]]]:
+    found: dict[int, list[tuple[date, float]]] = defaultdict(list)
+    if not ids:
+        return found
+    stmt = (
+        select(ProgressEntry.goal_id, ProgressEntry.on, ProgressEntry.percent)
+        .where(ProgressEntry.goal_id.in_(list(ids)), ProgressEntry.on <= until)
+        .order_by(ProgressEntry.goal_id, ProgressEntry.on, ProgressEntry.id)
+    )
+    for goal_id, day, percent in session.execute(stmt):
+        points = found[goal_id]
+        if points and points[-1][0] == day:
+            points[-1] = (day, float(percent))  # the last entry of a day is that day's value
+        else:
+            points.append((day, float(percent)))
+    return found
+
+
+def relevant(status: str, points: Sequence[tuple[date, float]], period: Period) -> bool:
+    """A goal belongs in the period when progress was recorded in it, or it was still open during it."""
+    if any(period.contains(day) for day, _ in points):
+        return True
+    return bool(points) and is_open(status) and points[0][0] <= period.end
+
+
+def goal_order(row: Any) -> tuple[int, int, str, int]:
+    """Open goals first, then by start date and title (a stable colour per goal)."""
+    return (
+        0 if is_open(str(row.status)) else 1,
+        row.start_on.toordinal() if row.start_on else 10**7,
+        row.title.casefold(),
+        row.id,
+    )
+
+
+def goal_progress(session: Session, flt: InsightsFilter) -> tuple[GoalProgressSeries, ...]:
+    """One series per goal with progress history in (or reaching into) the period (three statements).
+
+    Points after the period end are left out; the last point before the period start is kept
+    so the line enters the period at the value that held then.
+    """
+    goals = sorted(goal_rows(session, flt.relationship_ids, flt.goal_ids), key=goal_order)
+    ids = [g.id for g in goals]
+    history = history_of(session, ids, flt.period.end)
+    milestones = milestones_of(session, ids)
+    series: list[GoalProgressSeries] = []
+    for g in goals:
+        points = history.get(g.id, [])
+        if not relevant(str(g.status), points, flt.period):
+            continue
+        before = [i for i, (day, _) in enumerate(points) if day < flt.period.start]
+        if before:
+            points = points[before[-1] :]
+        marks = tuple(MilestoneMark(m.title, m.due_on, m.done_on) for m in milestones.get(g.id, []))
+        series.append(GoalProgressSeries(g.title, tuple(points), marks, g.target_on, g.start_on))
+    return tuple(series)

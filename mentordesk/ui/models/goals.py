@@ -1,0 +1,122 @@
+"""The goals tab's models: the timeline's filter and the list of goals that need a review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+
+from mentordesk.domain.progress import OPEN_GOAL_STATUSES, days_since_review_due
+from mentordesk.services.goals_types import GoalRow
+from mentordesk.ui.theme import AMBER, RED
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the GoalRow itself
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class GoalFilter:
+    """What the filter bar asks for; ``None`` means any."""
+
+    text: str = ""
+    statuses: frozenset[str] | None = None
+    category: str | None = None
+    relationship_id: int | None = None
+
+    def accepts(self, row: GoalRow) -> bool:
+        if self.statuses is not None and row.status.value not in self.statuses:
+            return False
+        if self.category is not None and row.category.value != self.category:
+            return False
+        if self.relationship_id is not None and self.relationship_id not in row.relationship_ids:
+            return False
+        if self.text:
+            hay = " ".join((row.title, row.description, " ".join(row.helper_names))).casefold()
+            return all(word in hay for word in self.text.casefold().split())
+        return True
+
+    def apply(self, rows: list[GoalRow]) -> list[GoalRow]:
+        return [r for r in rows if self.accepts(r)]
+
+    def is_active(self) -> bool:
+        return bool(self.text.strip()) or any(
+            v is not None for v in (self.statuses, self.category, self.relationship_id)
+        )
+
+
+STATUS_CHOICES: tuple[tuple[str, frozenset[str] | None], ...] = (
+    ("All statuses", None),
+    ("Open (planned, active, on hold)", frozenset(OPEN_GOAL_STATUSES)),
+    ("Planned", frozenset({"planned"})),
+    ("Active", frozenset({"active"})),
+    ("Achieved", frozenset({"achieved"})),
+    ("On hold", frozenset({"on_hold"})),
+    ("Dropped", frozenset({"dropped"})),
+)
+
+
+def attention_rows(rows: list[GoalRow]) -> list[GoalRow]:
+    """Goals that need a look: reviews due (the longest overdue first), then stalled goals."""
+    due = sorted((r for r in rows if r.review_due), key=lambda r: (r.next_review_on or date.max, r.title))
+    stalled = [r for r in rows if r.stalled and not r.review_due]
+    return due + stalled
+
+
+class AttentionModel(QAbstractListModel):
+    """The reviews panel: one line per goal whose review is due or that has stalled."""
+
+    def __init__(self, today: date, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.today = today
+        self._rows: list[GoalRow] = []
+
+    def set_rows(self, rows: list[GoalRow]) -> None:
+        self.beginResetModel()
+        self._rows = attention_rows(rows)
+        self.endResetModel()
+
+    def row_at(self, index: int) -> GoalRow:
+        return self._rows[index]
+
+    def row_of(self, goal_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == goal_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def describe(self, row: GoalRow) -> str:
+        parts: list[str] = []
+        if row.review_due:
+            late = days_since_review_due(row.next_review_on, self.today)
+            parts.append(
+                f"review {late} days late"
+                if late > 1
+                else "review due today"
+                if late == 0
+                else "review 1 day late"
+            )
+        if row.stalled:
+            parts.append(f"stalled: no progress in {2 * row.review_every_days} days")
+        return " · ".join(parts)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{row.title}\n{self.describe(row)}"
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole and row.stalled:
+            return QBrush(AMBER)
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
+            return QBrush(RED)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Next review {row.next_review_on or 'not scheduled'}\n{row.title}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{row.title}: {self.describe(row)}"
+        return None
