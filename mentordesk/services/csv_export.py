@@ -62,7 +62,7 @@ def relationships(session: Session) -> Table:
             "Hopes", "Agreed topics", "Boundaries", "Time budget", "Notes",
         ]
     ]  # fmt: skip
-    for person, rel in session.execute(stmt).tuples():
+    for person, rel in session.execute(stmt):
         table.append(
             [
                 person.name, person.organization, person.title, person.email, person.phone,
@@ -88,7 +88,7 @@ def meetings(session: Session) -> Table:
             "Agenda", "Notes", "Rating",
         ]
     ]  # fmt: skip
-    for m, name in session.execute(stmt).tuples():
+    for m, name in session.execute(stmt):
         day = m.start.astimezone(UTC).date() if m.all_day else local_date(m.start)
         clock = "all day" if m.all_day else m.start.astimezone().strftime("%H:%M")
         table.append(
@@ -113,7 +113,7 @@ def action_items(session: Session) -> Table:
         .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)
     )
     table: Table = [["Action item", "Owner", "With", "Meeting date", "Due", "Done", "Done on"]]
-    for item, name, start, all_day in session.execute(stmt).tuples():
+    for item, name, start, all_day in session.execute(stmt):
         meeting_on: date | None = None
         if start is not None:
             meeting_on = start.astimezone(UTC).date() if all_day else local_date(start)
@@ -133,7 +133,7 @@ def goals(session: Session) -> Table:
         .scalar_subquery()
     )
     stmt = select(Goal, helpers).order_by(Goal.start_on.is_(None), Goal.start_on, Goal.title, Goal.id)
-    rows = session.execute(stmt).tuples().all()
+    rows = session.execute(stmt).all()
     # Current progress needs each goal's milestones and last recorded value: two statements for all goals.
     states: dict[int, list[MilestoneState]] = defaultdict(list)
     for goal_id, weight, done_on in session.execute(

@@ -20,6 +20,7 @@ from mentordesk.services import goals_query, goals_snapshot, validate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import NotFoundError, ValidationError
 from mentordesk.services.goals_checks import check_goal, check_milestone, check_outside, clean_review
+from mentordesk.services.goals_checks import percent as check_percent
 from mentordesk.services.goals_query import load_rows
 from mentordesk.services.goals_types import (
     ConfirmationNeeded,
@@ -289,7 +290,7 @@ class GoalService(Service):
         self, goal_id: int, percent: float | None, on: date | None = None, note: str = ""
     ) -> int:
         """Record progress by hand (0-100, not in the future); returns the history entry's id."""
-        value = validate.percent(percent)
+        value = check_percent(percent)
         day = on or self.today()
         if day > self.today():
             raise ValidationError(f"Progress date {day.isoformat()} is in the future", field="on")

@@ -32,6 +32,15 @@ class CleanReview:
     new_target_on: date | None
 
 
+def percent(value: float | None, field: str = "percent") -> float:
+    """Progress in percent, 0 to 100."""
+    if value is None:
+        raise ValidationError("Enter progress as a number from 0 to 100", field=field)
+    if not (0 <= value <= 100):
+        raise ValidationError(f"Progress must be between 0 and 100 (got {value:g})", field=field)
+    return float(value)
+
+
 def review_cadence(days: int | None) -> int:
     if days is None or days < 1:
         raise ValidationError("Review every must be at least one day", field="review_every_days")
@@ -113,14 +122,14 @@ def clean_review(data: ReviewInput, today: date, start: date | None) -> CleanRev
     day = data.reviewed_on or today
     if day > today:
         raise ValidationError(f"Review date {day.isoformat()} is in the future", field="reviewed_on")
-    percent = None if data.percent is None else validate.percent(data.percent)
+    value = None if data.percent is None else percent(data.percent)
     new_target = None
     if not data.target_holds and data.new_target_on is not None:
         validate.date_order(start, data.new_target_on, "new_target_on", "New target")
         new_target = data.new_target_on
     return CleanReview(
         reviewed_on=day,
-        percent=percent,
+        percent=value,
         what_changed=validate.optional_text(
             data.what_changed, "what_changed", "What changed", max_len=10_000
         ),

@@ -47,6 +47,9 @@ from mentordesk.store.models import (
 DAYS_PER_MONTH = 30.44
 """The average length of a month, to turn a cadence in days into meetings per month."""
 
+MAX_STACKED = 8
+"""At most this many stacks in the meetings chart (the palette's colours); the rest are merged."""
+
 HELD = MeetingStatus.HELD.value
 TRACKED = (RelStatus.ACTIVE.value, RelStatus.PAUSED.value, RelStatus.ENDED.value)
 """Relationships that have (had) meetings: the others are still being asked or were declined."""
@@ -171,7 +174,9 @@ def spans_by_relationship(
 def meeting_frequency(session: Session, flt: InsightsFilter) -> MeetingFrequency:
     """Held meetings per month and relationship in the period (one grouped statement, one for the target).
 
-    The target is the sum, over the relationships in the filter that are active now, of
+    Relationships are ordered by meetings held, most first; beyond :data:`MAX_STACKED` the
+    people with the fewest meetings are merged into one "Everyone else" stack. The target is
+    the sum, over the relationships in the filter that are active now, of
     :data:`DAYS_PER_MONTH` / cadence in days.
     """
     period = flt.period
@@ -196,14 +201,19 @@ def meeting_frequency(session: Session, flt: InsightsFilter) -> MeetingFrequency
             counts[rel_id][index[key]] += int(count)
     names.sort(key=lambda item: (-sum(counts[item[0]]), item[1].casefold(), item[0]))
     shown = display_names(names)
-    series = tuple((shown[rel_id], tuple(counts[rel_id])) for rel_id, _ in names)
+    series = [(shown[rel_id], tuple(counts[rel_id])) for rel_id, _ in names]
+    if len(series) > MAX_STACKED:
+        # Beyond what colours can tell apart: the people with fewer meetings share one stack.
+        rest = series[MAX_STACKED - 1 :]
+        merged = tuple(sum(c[i] for _, c in rest) for i in range(len(months)))
+        series = [*series[: MAX_STACKED - 1], (f"Everyone else ({len(rest)} people)", merged)]
 
     target_stmt = select(func.sum(DAYS_PER_MONTH / Relationship.cadence_days)).where(
         Relationship.status == RelStatus.ACTIVE.value, Relationship.cadence_days > 0
     )
     target_stmt = only_relationships(target_stmt, Relationship.id, flt.relationship_ids)
     target = session.scalar(target_stmt)
-    return MeetingFrequency(months, series, round(float(target), 2) if target else None)
+    return MeetingFrequency(months, tuple(series), round(float(target), 2) if target else None)
 
 
 # --------------------------------------------------------------------------- cadence adherence

@@ -45,7 +45,7 @@ IMPORT_ACTIONS: tuple[tuple[str, str, str], ...] = (
 EXPORT_ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Meetings as &iCalendar…", "mentordesk.ui.dialogs.calendar_io", "export_ics"),
     ("Everything as &JSON…", "mentordesk.ui.dialogs.data_io", "export_json"),
-    ("Tables as &CSV…", "mentordesk.ui.dialogs.data_io", "export_csv"),
+    ("Tables as &CSV…", "mentordesk.ui.dialogs.csv_export", "export_csv"),
     ("Progress &report (PDF)…", "mentordesk.ui.dialogs.report", "export_report"),
 )
 BACKUPS_ACTION = ("mentordesk.ui.dialogs.backups", "show_backups")

@@ -121,7 +121,7 @@ def test_record_progress_refuses_out_of_range_then_undo(tab, window, services, q
     dialog.percent_edit.clear()
     qtbot.keyClicks(dialog.percent_edit, "150")
     dialog.accept()
-    assert dialog.errors.text("percent") == "Progress must be between 0 and 100 (got 150.0)"
+    assert dialog.errors.text("percent") == "Progress must be between 0 and 100 (got 150)"
     assert services.goals.progress_history(gid) == []
 
     dialog.percent_edit.setText("40")
@@ -178,7 +178,7 @@ def test_review_moves_the_next_review_and_undo_restores_it(tab, window, services
     assert services.goals.goal(gid) == after
 
 
-def test_ticking_a_milestone_derives_progress_and_undo_reopens_it(tab, window, services):
+def test_ticking_a_milestone_derives_progress_and_undo_reopens_it(tab, window, services, qtbot):
     gid = _new_goal(
         tab,
         services,
@@ -192,6 +192,7 @@ def test_ticking_a_milestone_derives_progress_and_undo_reopens_it(tab, window, s
     outline = services.goals.goal(gid).milestones[0]
     item = tab.panel.milestone_item(outline.id)
     item.setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
 
     row = services.goals.goal(gid)
     assert (row.milestones[0].done_on, row.progress) == (date(2026, 6, 15), 50.0)

@@ -207,3 +207,40 @@ def test_large_data_paints_only_what_is_visible_without_queries(tab, services, q
     assert statements == []
     view.select(view.rows()[1999].id)
     assert view.visible_rows().stop == 2000
+
+
+def test_tooltips_are_plain_text_and_the_menu_offers_the_goal_actions(tab, services):
+    from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText comes with QtGui
+
+    from mentordesk.ui.widgets.timeline_paint import tooltip
+
+    gid = _goal(
+        tab, services, title="<b>Ship</b> it", milestones=[MilestoneInput("<i>Beta</i>", date(2026, 5, 1))]
+    )
+    view = tab.timeline
+    view.set_zoom(Zoom.MONTH)
+    view.scroll_to_date(date(2026, 5, 1), 0.5)
+    [ms] = services.goals.goal(gid).milestones
+    text = tooltip(view, view.hit(view.milestone_point(ms.id)))
+    assert text == "Milestone · due 2026-05-01 · overdue (drag to move)\n<i>Beta</i>"
+    assert GuiQt.mightBeRichText("<i>Beta</i>") and not GuiQt.mightBeRichText(text)
+    bar = tooltip(view, view.hit(QPoint(round(view.x_mid(date(2026, 5, 20))), round(view.bar_y(0)))))
+    assert bar.splitlines() == ["Goal · 2026-03-01 → 2026-09-30 · 0%", "<b>Ship</b> it"]
+    assert [a.text() for a in tab.context_actions(gid)] == ["Edit…", "Record progress…", "Review…", "Delete…"]
+
+
+def test_header_bands_for_each_zoom():
+    from mentordesk.ui.widgets.timeline_scale import lower_ticks, upper_ticks
+
+    first, last = date(2026, 5, 10), date(2026, 11, 1)
+    assert [t.label for t in upper_ticks(Zoom.QUARTER, first, last)] == ["Q2 2026", "Q3 2026", "Q4 2026"]
+    assert [t.label for t in lower_ticks(Zoom.QUARTER, first, last)][:3] == ["May", "Jun", "Jul"]
+    assert [t.label for t in upper_ticks(Zoom.YEAR, first, date(2027, 2, 1))] == ["2026", "2027"]
+    assert [t.label for t in lower_ticks(Zoom.YEAR, first, last)] == ["Q2", "Q3", "Q4"]
+    assert [t.label for t in upper_ticks(Zoom.MONTH, first, date(2026, 6, 3))] == ["May 2026", "June 2026"]
+    # Weeks start on Mondays: 2026-05-04 is the Monday before the 10th.
+    assert [t.day for t in lower_ticks(Zoom.MONTH, first, date(2026, 5, 20))] == [
+        date(2026, 5, 4),
+        date(2026, 5, 11),
+        date(2026, 5, 18),
+    ]

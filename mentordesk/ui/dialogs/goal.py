@@ -122,6 +122,7 @@ class GoalDialog(QDialog):
         form.addRow("&Title", with_error(self.title_edit, e.label("title")))
         kind = QHBoxLayout()
         kind.addWidget(self.category_combo, 1)
+        kind.addSpacing(8)
         kind.addWidget(QLabel("Status"))
         kind.addWidget(self.status_combo, 1)
         form.addRow("&Category", with_error(kind, e.label("category", "status")))
@@ -133,7 +134,9 @@ class GoalDialog(QDialog):
         form.addRow("&Review every", with_error(self.review_spin, e.label("review_every_days")))
         form.addRow("&Progress", with_error(self.mode_combo, e.label("progress_mode")))
         form.addRow("&Mentors helping", with_error(self.helpers_list, e.label("relationships")))
-        self.helpers_list.setMaximumHeight(110)
+        self.helpers_list.setMinimumHeight(96)
+        self.description_edit.setMinimumHeight(60)
+        self.criteria_edit.setMinimumHeight(60)
 
         texts = QFormLayout()
         texts.addRow("D&escription", with_error(self.description_edit, e.label("description")))
@@ -157,11 +160,11 @@ class GoalDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(box, 1)
+        layout.addLayout(top, 3)
+        layout.addWidget(box, 2)
         layout.addWidget(e.general)
         layout.addWidget(buttons)
-        self.resize(820, 640)
+        self.resize(860, 680)
 
     def value(self) -> GoalInput:
         """The form as input (raises ValidationError when a milestone row cannot be read)."""

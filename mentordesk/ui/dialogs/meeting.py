@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,6 +33,7 @@ from mentordesk.ui.dialogs.meeting_fields import (
     FormErrors,
     PersonPicker,
     channel_combo,
+    date_edit,
     error_label,
     local_datetime,
     rating_combo,
@@ -88,9 +88,7 @@ class MeetingDialog(QDialog):
             first = start
         else:
             first = datetime.combine(day or now.astimezone().date(), time(10)).astimezone()
-        self.date_edit = QDateEdit(to_qdate(row.day if row else first.astimezone().date()))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setAccessibleName("Date")
+        self.date_edit = date_edit(to_qdate(row.day if row else first.astimezone().date()), "Date")
         self.time_edit = QTimeEdit(to_qtime(first))
         self.time_edit.setAccessibleName("Start time")
         self.all_day = QCheckBox("All day")
@@ -144,7 +142,9 @@ class MeetingDialog(QDialog):
         form.addRow("", self.errors.add("relationship"))
         form.addRow("&Title:", self.title_edit)
         form.addRow("", self.errors.add("title"))
-        form.addRow("&When:", when)
+        when_label = QLabel("&When:")
+        when_label.setBuddy(self.date_edit)
+        form.addRow(when_label, when)
         form.addRow("", self.errors.add("start"))
         form.addRow("&Duration:", self.duration)
         form.addRow("", self.errors.add("duration"))

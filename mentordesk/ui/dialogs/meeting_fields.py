@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QWidget
 
 from mentordesk.domain.enums import Channel, RelStatus
 from mentordesk.services.errors import MentorDeskError, ValidationError
@@ -18,6 +18,18 @@ def local_datetime(day: QDate, at: QTime) -> datetime:
     return datetime.combine(
         date(day.year(), day.month(), day.day()), time(at.hour(), at.minute())
     ).astimezone()
+
+
+DATE_FORMAT = "ddd d MMM yyyy"
+
+
+def date_edit(value: QDate, name: str) -> QDateEdit:
+    """A date field that shows the weekday and the month name, with a calendar to pick from."""
+    edit = QDateEdit(value)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setAccessibleName(name)
+    return edit
 
 
 def to_qdate(value: date) -> QDate:

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,6 +26,7 @@ from mentordesk.ui.dialogs.meeting_fields import (
     FormErrors,
     PersonPicker,
     channel_combo,
+    date_edit,
     error_label,
     local_datetime,
     rating_combo,
@@ -62,9 +62,7 @@ class LogMeetingDialog(QDialog):
         self.person = PersonPicker(ctx.services.meetings.relationship_choices(include_inactive=False))
         self.person.set_relationship(relationship_id)
         first = start or just_ended(ctx.services.meetings.current_time())
-        self.date_edit = QDateEdit(to_qdate(first.astimezone().date()))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setAccessibleName("Date")
+        self.date_edit = date_edit(to_qdate(first.astimezone().date()), "Date")
         self.time_edit = QTimeEdit(to_qtime(first))
         self.time_edit.setAccessibleName("Start time")
         self.duration = QSpinBox()
@@ -99,7 +97,9 @@ class LogMeetingDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&With:", self.person)
         form.addRow("", self.errors.add("relationship"))
-        form.addRow("&When:", when)
+        when_label = QLabel("&When:")
+        when_label.setBuddy(self.date_edit)
+        form.addRow(when_label, when)
         form.addRow("", self.errors.add("status"))
         form.addRow("", self.errors.add("start"))
         form.addRow("&Channel:", self.channel)

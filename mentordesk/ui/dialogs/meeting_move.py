@@ -6,7 +6,6 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,7 +22,14 @@ from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.meetings import MeetingRow
 from mentordesk.ui.context import AppContext
 from mentordesk.ui.dialogs.meeting_commands import move_meeting
-from mentordesk.ui.dialogs.meeting_fields import FormErrors, error_label, local_datetime, to_qdate, to_qtime
+from mentordesk.ui.dialogs.meeting_fields import (
+    FormErrors,
+    date_edit,
+    error_label,
+    local_datetime,
+    to_qdate,
+    to_qtime,
+)
 from mentordesk.ui.models.meetings import time_text, when_text
 from mentordesk.ui.theme import AMBER
 
@@ -37,9 +43,7 @@ class MoveMeetingDialog(QDialog):
         self.errors = FormErrors(error_label())
         current = QLabel(f"{row.label}, now {when_text(row, with_day=True)}")
         current.setTextFormat(Qt.TextFormat.PlainText)
-        self.date_edit = QDateEdit(to_qdate(row.day))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setAccessibleName("New date")
+        self.date_edit = date_edit(to_qdate(row.day), "New date")
         self.time_edit = QTimeEdit(QTime(0, 0) if row.all_day else to_qtime(row.start))
         self.time_edit.setAccessibleName("New start time")
         self.time_edit.setEnabled(not row.all_day)
@@ -62,7 +66,9 @@ class MoveMeetingDialog(QDialog):
         when.addWidget(self.suggest)
         form = QFormLayout()
         form.addRow("", current)
-        form.addRow("&To:", when)
+        to_label = QLabel("&To:")
+        to_label.setBuddy(self.date_edit)
+        form.addRow(to_label, when)
         form.addRow("", self.errors.add("start"))
         form.addRow("", self.errors.add("status"))
         form.addRow("&Duration:", self.duration)

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from mentordesk.domain.enums import RelStatus
 from mentordesk.services.errors import MentorDeskError
-from mentordesk.services.people import ContactRow, NewRelationship, RelationshipRow
+from mentordesk.services.people import ContactRow, NewRelationship, PeopleService, RelationshipRow
+from mentordesk.services.people_status import allowed_next
 from mentordesk.ui.dialogs import relationship_commands as steps
 from mentordesk.ui.dialogs.relationship_appreciation import AppreciationDialog
 from mentordesk.ui.dialogs.relationship_form import RelationshipDialog
+from mentordesk.ui.dialogs.relationship_status import StatusDialog
 from mentordesk.ui.dialogs.request_draft import RequestDraftDialog
 
 if TYPE_CHECKING:
@@ -81,7 +83,7 @@ class RelationshipActions:
         self.dialog: QDialog | None = None
 
     @property
-    def people(self):  # type: ignore[no-untyped-def]
+    def people(self) -> PeopleService:
         return self.tab.ctx.services.people
 
     def _open(self, dialog: QDialog) -> QDialog:
@@ -101,6 +103,7 @@ class RelationshipActions:
             "draft": self.draft_request,
             "thank": self.log_appreciation,
             "make_prospect": self.make_prospect,
+            "status": self.status_dialog,
         }
         if action in handlers:
             handlers[action]()
@@ -174,7 +177,13 @@ class RelationshipActions:
             else self.people.delete_person(row.person_id)
         )
         self.tab._selected = None
-        steps.deleted(ctx, row.name, snap, relationship_id=rid, person_id=row.person_id)
+        kind, item = ("relationship", rid) if rid is not None else ("person", row.person_id)
+
+        def show_restored(redone: bool) -> None:
+            if not redone:  # undone: the restored row becomes the selection again
+                self.tab.select_item(kind, item)
+
+        steps.deleted(ctx, row.name, snap, relationship_id=rid, person_id=row.person_id, after=show_restored)
         ctx.status(f"Deleted {row.name} (Edit > Undo brings it back)")
         return True
 
@@ -191,6 +200,27 @@ class RelationshipActions:
         steps.status_changed(self.tab.ctx, row.name, change)
         self.tab.ctx.status(f"{row.name}: {change.new_status.label.lower()} on {change.on.isoformat()}")
         return True
+
+    def status_dialog(self) -> QDialog | None:
+        """Change the status on a chosen date, with a note."""
+        row = self.tab.current_row()
+        if not isinstance(row, RelationshipRow):
+            return None
+        rid, name = row.id, row.name
+
+        def submit(status: RelStatus, on: date, note: str) -> None:
+            change = self.people.change_status(rid, status, on=on, note=note)
+            steps.status_changed(self.tab.ctx, name, change)
+
+        dialog = StatusDialog(
+            self.tab,
+            name=name,
+            current=row.status,
+            options=allowed_next(row.status),
+            today=self.people.today(),
+            submit=submit,
+        )
+        return self._open(dialog)
 
     def make_prospect(self) -> bool:
         row = self.tab.current_row()

@@ -147,7 +147,13 @@ def status_changed(ctx: AppContext, name: str, change: StatusUndo) -> None:
 
 
 def deleted(
-    ctx: AppContext, name: str, snapshot: Any, *, relationship_id: int | None, person_id: int
+    ctx: AppContext,
+    name: str,
+    snapshot: Any,
+    *,
+    relationship_id: int | None,
+    person_id: int,
+    after: Callable[[bool], None] | None = None,
 ) -> None:
     """A relationship (``relationship_id``) or a whole person (None) was deleted."""
     people = ctx.services.people
@@ -165,6 +171,7 @@ def deleted(
             redo=again,
             undo=_then(people.restore, _same),
             state=snapshot,
+            after=after,
         ),
     )
 

@@ -106,8 +106,8 @@ class RelationshipDialog(QDialog):
         self.kind_combo = _combo([(k.label, k.value) for k in Kind], "Kind")
         self.status_combo = _combo([(s.label, s.value) for s in NEW_STATUSES], "Status")
         self.cadence_edit = CadenceEdit()
-        self.started_edit = OptionalDateEdit("Started")
-        self.ended_edit = OptionalDateEdit("Ended")
+        self.started_edit = OptionalDateEdit("Start date")
+        self.ended_edit = OptionalDateEdit("End date")
         focus = QWidget()
         grid = QGridLayout(focus)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -122,8 +122,8 @@ class RelationshipDialog(QDialog):
         if mode == "add":
             relationship.addRow("St&atus", self._box("status", self.status_combo))
         relationship.addRow("&Cadence", self._box("cadence_days", self.cadence_edit))
-        relationship.addRow("Start", self._box("started_on", self.started_edit))
-        relationship.addRow("End", self._box("ended_on", self.ended_edit))
+        relationship.addRow("Start date", self._box("started_on", self.started_edit))
+        relationship.addRow("End date", self._box("ended_on", self.ended_edit))
         relationship.addRow("&Focus areas", self._box("focus_areas", focus))
 
         # Agreement
@@ -138,7 +138,7 @@ class RelationshipDialog(QDialog):
         self.channel_combo = _combo(
             [("No preference", None), *((c.label, c.value) for c in Channel)], "Channel"
         )
-        self.review_edit = OptionalDateEdit("Review on")
+        self.review_edit = OptionalDateEdit("Next review")
         agreement = QFormLayout()
         agreement.addRow("What I &hope to get", self._box("hopes", self.hopes_edit))
         agreement.addRow("What we a&greed", self._box("agreed_topics", self.agreed_edit))

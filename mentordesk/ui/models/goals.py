@@ -7,11 +7,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from mentordesk.domain.progress import OPEN_GOAL_STATUSES, days_since_review_due
 from mentordesk.services.goals_types import GoalRow
-from mentordesk.ui.theme import AMBER, RED
+from mentordesk.ui.theme import AMBER, BLUE, RED
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the GoalRow itself
 
@@ -90,6 +90,8 @@ class AttentionModel(QAbstractListModel):
 
     def describe(self, row: GoalRow) -> str:
         parts: list[str] = []
+        if row.overdue:
+            parts.append("target date passed")
         if row.review_due:
             late = days_since_review_due(row.next_review_on, self.today)
             parts.append(
@@ -111,12 +113,29 @@ class AttentionModel(QAbstractListModel):
             return f"{row.title}\n{self.describe(row)}"
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ForegroundRole and row.stalled:
-            return QBrush(AMBER)
-        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
-            return QBrush(RED)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return _dot(RED if row.overdue else AMBER if row.stalled else BLUE)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Next review {row.next_review_on or 'not scheduled'}\n{row.title}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.title}: {self.describe(row)}"
         return None
+
+
+_DOTS: dict[str, QIcon] = {}
+
+
+def _dot(colour: QColor) -> QIcon:
+    """A small filled circle: red overdue, amber stalled, blue review due."""
+    key = colour.name()
+    if key not in _DOTS:
+        pix = QPixmap(12, 12)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawEllipse(1, 1, 10, 10)
+        p.end()
+        _DOTS[key] = QIcon(pix)
+    return _DOTS[key]

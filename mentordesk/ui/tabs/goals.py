@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -19,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.enums import GoalCategory
+from mentordesk.domain.enums import GoalCategory, ProgressMode
 from mentordesk.services.goals_types import GoalInput, GoalRow, ReviewInput
 from mentordesk.ui.context import AppContext
 from mentordesk.ui.dialogs.goal import GoalDialog
-from mentordesk.ui.dialogs.goal_form import confirm, submit_confirmed
+from mentordesk.ui.dialogs.goal_form import confirm
 from mentordesk.ui.dialogs.progress import ProgressDialog
 from mentordesk.ui.dialogs.review import ReviewDialog
 from mentordesk.ui.models.goals import STATUS_CHOICES, GoalFilter
-from mentordesk.ui.tabs.goals_commands import perform
+from mentordesk.ui.tabs.goals_commands import move_goal_dates, move_milestone, perform, tick_milestone
 from mentordesk.ui.tabs.goals_panel import GoalPanel
 from mentordesk.ui.widgets.timeline import TimelineView
 from mentordesk.ui.widgets.timeline_legend import TimelineLegend
@@ -44,6 +46,7 @@ class GoalsTab(QWidget):
         self.filter = GoalFilter()
         self._all: list[GoalRow] = []
         self._options_loaded = False
+        self.timeline = TimelineView(self.today)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter goals by title or mentor (Ctrl+F)")
@@ -95,13 +98,14 @@ class GoalsTab(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.new_button)
 
-        self.timeline = TimelineView(self.today)
         self.timeline.selectionChanged.connect(self._selection_changed)
         self.timeline.editRequested.connect(self.edit_goal)
         self.timeline.deleteRequested.connect(self.delete_goal)
         self.timeline.milestoneMoved.connect(self._milestone_dragged)
         self.timeline.goalDatesMoved.connect(self._goal_dragged)
         self.timeline.zoomChanged.connect(self._sync_zoom_buttons)
+        self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline.customContextMenuRequested.connect(self._context_menu)
         self.panel = GoalPanel(self.today)
         self.panel.editClicked.connect(self.edit_goal)
         self.panel.progressClicked.connect(self.record_progress)
@@ -304,54 +308,45 @@ class GoalsTab(QWidget):
 
     def set_milestone_done(self, goal_id: int, milestone_id: int, done: bool) -> None:
         goal = self.row(goal_id)
-        m = goal.milestone(milestone_id) if goal else None
-        if goal is None or m is None:
-            return
-        done_on = self.today if done else None
-        verb = "Tick" if done else "Reopen"
-        goals = self.ctx.services.goals
-        submit_confirmed(
-            self,
-            lambda _c: perform(
-                self.ctx,
-                f"{verb} milestone '{m.title}'",
-                goal_id,
-                lambda: goals.set_milestone_done(milestone_id, done_on),
-            ),
-        )
+        if goal is not None:
+            tick_milestone(self.ctx, self, goal, milestone_id, self.today if done else None)
 
     def _milestone_dragged(self, goal_id: int, milestone_id: int, old: date, new: date) -> None:
         goal = self.row(goal_id)
-        m = goal.milestone(milestone_id) if goal else None
-        if m is None:
-            return
-        goals = self.ctx.services.goals
-        done, _ = submit_confirmed(
-            self,
-            lambda c: perform(
-                self.ctx,
-                f"Move milestone '{m.title}' to {new.isoformat()}",
-                goal_id,
-                lambda: goals.move_milestone(milestone_id, new, confirm=c),
-            ),
-        )
-        if done:
-            self.ctx.status(f"Milestone moved from {old.isoformat()} to {new.isoformat()}")
+        if goal is not None:
+            move_milestone(self.ctx, self, goal, milestone_id, new)
 
     def _goal_dragged(self, goal_id: int, start: date | None, target: date | None) -> None:
         goal = self.row(goal_id)
+        if goal is not None:
+            move_goal_dates(self.ctx, self, goal, start, target)
+
+    def context_actions(self, goal_id: int) -> list[QAction]:
+        """What the timeline's right-click menu offers for a goal."""
+        goal = self.row(goal_id)
         if goal is None:
-            return
-        goals = self.ctx.services.goals
-        what = "start" if start != goal.start_on else "target"
-        day = start if what == "start" else target
-        text = f"Move the {what} of '{goal.title}' to {day.isoformat() if day else '…'}"
-        submit_confirmed(
-            self,
-            lambda c: perform(
-                self.ctx, text, goal_id, lambda: goals.set_goal_dates(goal_id, start, target, confirm=c)
-            ),
-        )
+            return []
+        entries = [
+            ("Edit…", self.edit_goal, True),
+            ("Record progress…", self.record_progress, goal.progress_mode == ProgressMode.MANUAL),
+            ("Review…", self.review_goal, True),
+            ("Delete…", self.delete_goal, True),
+        ]
+        actions = []
+        for text, slot, enabled in entries:
+            action = QAction(text, self)
+            action.setEnabled(enabled)
+            action.triggered.connect(partial(slot, goal_id))
+            actions.append(action)
+        return actions
+
+    def _context_menu(self, pos: QPoint) -> None:
+        goal_id = self.timeline.selected_id()
+        actions = self.context_actions(goal_id) if goal_id else []
+        if actions:
+            menu = QMenu(self)
+            menu.addActions(actions)
+            menu.exec(self.timeline.mapToGlobal(pos))
 
     # -- window hooks ---------------------------------------------------------------------------
     def select_item(self, kind: str, item_id: int) -> None:

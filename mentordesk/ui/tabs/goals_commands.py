@@ -3,17 +3,21 @@
 An action runs through the service first (so a refusal never reaches the undo stack); the goal
 is snapshotted before and after, and the command restores one or the other. Restoring a
 snapshot gives back the same ids and uuids, so undo and redo can alternate any number of times.
+The timeline's quick edits (drags, ticks) are here too, each run through :func:`perform`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
 
 from mentordesk.services.errors import MentorDeskError, NotFoundError
-from mentordesk.services.goals_types import GoalSnapshot
+from mentordesk.services.goals_types import GoalRow, GoalSnapshot
 from mentordesk.ui.context import AppContext
+from mentordesk.ui.dialogs.goal_form import submit_confirmed
 
 
 class GoalCommand(QUndoCommand):
@@ -74,3 +78,62 @@ def perform(ctx: AppContext, text: str, goal_id: int | None, action: Callable[[]
     ctx.undo_stack.push(GoalCommand(ctx, text, gid, before, after))
     ctx.notify("goals")
     return gid
+
+
+def tick_milestone(
+    ctx: AppContext, parent: QWidget, goal: GoalRow, milestone_id: int, done_on: date | None
+) -> bool:
+    """Mark a milestone done on ``done_on`` (or open again with None), undoably."""
+    m = goal.milestone(milestone_id)
+    if m is None:
+        return False
+    verb = "Tick" if done_on else "Reopen"
+    goals = ctx.services.goals
+    done, _ = submit_confirmed(
+        parent,
+        lambda _c: perform(
+            ctx,
+            f"{verb} milestone '{m.title}'",
+            goal.id,
+            lambda: goals.set_milestone_done(milestone_id, done_on),
+        ),
+    )
+    return done
+
+
+def move_milestone(ctx: AppContext, parent: QWidget, goal: GoalRow, milestone_id: int, new: date) -> bool:
+    """A milestone dragged to ``new``; asks first when that is outside the goal's dates."""
+    m = goal.milestone(milestone_id)
+    if m is None:
+        return False
+    goals = ctx.services.goals
+    done, _ = submit_confirmed(
+        parent,
+        lambda c: perform(
+            ctx,
+            f"Move milestone '{m.title}' to {new.isoformat()}",
+            goal.id,
+            lambda: goals.move_milestone(milestone_id, new, confirm=c),
+        ),
+    )
+    if done:
+        old = m.due_on.isoformat() if m.due_on else "no date"
+        ctx.status(f"Milestone moved from {old} to {new.isoformat()}")
+    return done
+
+
+def move_goal_dates(
+    ctx: AppContext, parent: QWidget, goal: GoalRow, start: date | None, target: date | None
+) -> bool:
+    """A bar's end dragged; asks first when milestones would fall outside the new dates."""
+    what = "start" if start != goal.start_on else "target"
+    day = start if what == "start" else target
+    text = f"Move the {what} of '{goal.title}' to {day.isoformat() if day else '…'}"
+    goals = ctx.services.goals
+    done, _ = submit_confirmed(
+        parent,
+        lambda c: perform(
+            ctx, text, goal.id, lambda: goals.set_goal_dates(goal.id, start, target, confirm=c)
+        ),
+    )
+    return done

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -207,12 +208,14 @@ class GoalPanel(QWidget):
     def _milestone_changed(self, item: QTreeWidgetItem, column: int) -> None:
         mid = item.data(0, MILESTONE_ROLE)
         if mid and self.goal_id and column == 0:
-            self.milestoneToggled.emit(self.goal_id, int(mid), item.checkState(0) == Qt.CheckState.Checked)
+            done = item.checkState(0) == Qt.CheckState.Checked
+            # After the check box has finished changing: saving rebuilds this list.
+            QTimer.singleShot(0, partial(self.milestoneToggled.emit, self.goal_id, int(mid), done))
 
     def milestone_item(self, milestone_id: int) -> QTreeWidgetItem | None:
         for i in range(self.milestone_list.topLevelItemCount()):
             item = self.milestone_list.topLevelItem(i)
-            if item.data(0, MILESTONE_ROLE) == milestone_id:
+            if item is not None and item.data(0, MILESTONE_ROLE) == milestone_id:
                 return item
         return None
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -39,7 +40,7 @@ from mentordesk.ui.widgets.mentor_detail import MentorDetail
 from mentordesk.ui.widgets.mentor_pipeline import MentorPipeline
 
 # Width of each column on first use (the user's own widths are remembered after that).
-COLUMN_WIDTHS = (136, 110, 84, 62, 68, 108, 88, 130, 56, 90)
+COLUMN_WIDTHS = (130, 110, 84, 62, 68, 96, 92, 150, 56, 80)
 STATUS_FILTERS: list[tuple[str, set[str] | None]] = [
     ("All relationships", None),
     ("Current (active and paused)", {"active", "paused"}),
@@ -148,16 +149,25 @@ class MentorsTab(QWidget):
         self.detail.actionRequested.connect(self.ops.run)
         self.detail.removeAppreciationRequested.connect(self.ops.remove_appreciation)
 
+        self.filters = QWidget()
+        self.filters.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        filters = QHBoxLayout(self.filters)
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.filter_edit, 3)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.role_filter, 1)
+        self.bar_spacer = QWidget()  # takes the filters' room while the pipeline shows
+        self.bar_spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.bar_spacer.hide()
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addSpacing(8)
         bar.addWidget(self.list_button)
         bar.addWidget(self.pipeline_button)
         bar.addSpacing(8)
-        bar.addWidget(self.filter_edit, 3)
-        bar.addWidget(self.status_filter, 1)
-        bar.addWidget(self.kind_filter, 1)
-        bar.addWidget(self.role_filter, 1)
+        bar.addWidget(self.filters, 1)
+        bar.addWidget(self.bar_spacer, 1)
 
         self.views = QStackedWidget()
         self.views.addWidget(self.table)
@@ -173,7 +183,7 @@ class MentorsTab(QWidget):
         list_layout = QVBoxLayout(list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(bar)
-        list_layout.addWidget(self.splitter)
+        list_layout.addWidget(self.splitter, 1)
 
         self.empty = EmptyState()
         self.empty.add_button.clicked.connect(self.ops.new_relationship)
@@ -230,6 +240,8 @@ class MentorsTab(QWidget):
             self._sized = True
             for col, width in enumerate(COLUMN_WIDTHS):
                 self.table.setColumnWidth(col, width)
+        if self.status_filter.currentIndex() == 0 and not any(isinstance(r, RelationshipRow) for r in rows):
+            self.status_filter.setCurrentIndex(CONTACTS_FILTER)  # only contacts so far: show them
         if self._selected is not None and self._find(*self._selected) >= 0:
             self.select_item(*self._selected)
         elif self.proxy.rowCount():
@@ -237,6 +249,7 @@ class MentorsTab(QWidget):
             self._table_picked()
         else:
             self._show_item(None, 0)
+            self.detail.clear("Nobody matches the filter. Clear the filter box or choose another status.")
 
     def _find(self, kind: str, item_id: int) -> int:
         return self.model.row_of(item_id) if kind == "relationship" else self.model.row_of_person(item_id)
@@ -302,8 +315,8 @@ class MentorsTab(QWidget):
         """0: the list, 1: the pipeline of prospects and requests."""
         self.views.setCurrentIndex(which)
         self.view_group.button(which).setChecked(True)
-        for widget in (self.filter_edit, self.status_filter, self.kind_filter, self.role_filter):
-            widget.setVisible(which == 0)
+        self.filters.setVisible(which == 0)
+        self.bar_spacer.setVisible(which == 1)
         if which == 0:
             self._table_picked()
         else:

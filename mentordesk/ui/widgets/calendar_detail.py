@@ -104,6 +104,7 @@ class MeetingDetailPanel(QWidget):
         self.due.setMinimumDate(NO_DUE)
         self.due.setSpecialValueText("No due date")
         self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("d MMM yyyy")
         self.due.setDate(NO_DUE)
         add_button = QPushButton("Add")
         add_button.clicked.connect(self._add_action)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -22,7 +21,7 @@ from mentordesk.domain.enums import FocusArea, RelStatus
 from mentordesk.services.people_detail import PersonDetail, RelationshipDetail
 from mentordesk.services.people_request import cadence_label
 from mentordesk.ui.theme import AMBER, GREEN
-from mentordesk.ui.widgets.mentor_fields import plain
+from mentordesk.ui.widgets.mentor_fields import LinkLabel, muted, plain
 from mentordesk.ui.widgets.mentor_summary import SummaryStrip
 
 # The panel's buttons per status: (action, label). Edit and Delete are always there.
@@ -56,14 +55,24 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-def _form() -> QFormLayout:
-    form = QFormLayout()
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-    form.setHorizontalSpacing(12)
-    form.setVerticalSpacing(4)
-    return form
+class _Form(QGridLayout):
+    """Caption / value rows; values start at the top of their row and wrap."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHorizontalSpacing(12)
+        self.setVerticalSpacing(4)
+        self.setColumnStretch(1, 1)
+
+    def addRow(self, caption: QWidget | str, field: QWidget) -> None:  # noqa: N802 (QFormLayout's name)
+        label = plain(caption) if isinstance(caption, str) else caption
+        row = self.rowCount()
+        self.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.addWidget(field, row, 1, Qt.AlignmentFlag.AlignTop)
+
+
+def _form() -> _Form:
+    return _Form()
 
 
 def _value(text: str | None) -> QLabel:
@@ -91,7 +100,7 @@ class MentorDetail(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Relationship details")
         self.buttons: dict[str, QPushButton] = {}
-        self.profile_button: QPushButton | None = None
+        self.profile_button: LinkLabel | None = None
         self.drift_labels: list[QLabel] = []
         self.nudge_label: QLabel | None = None
         self.summary: SummaryStrip | None = None
@@ -120,7 +129,7 @@ class MentorDetail(QScrollArea):
         layout = self._start()
         hint = plain(message, wrap=True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setEnabled(False)
+        muted(hint)
         layout.addStretch(1)
         layout.addWidget(hint)
         layout.addStretch(2)
@@ -135,7 +144,10 @@ class MentorDetail(QScrollArea):
         self.name_label.setFont(font)
         top = QHBoxLayout()
         top.addWidget(self.name_label, 1)
-        for action, label in (("edit", "Edit…"), ("delete", "Delete…")):
+        top_actions: tuple[tuple[str, str], ...] = (("edit", "Edit…"), ("delete", "Delete…"))
+        if status is not None:
+            top_actions = (("status", "Status…"), *top_actions)
+        for action, label in top_actions:
             top.addWidget(self._button(action, label), 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         job = " at ".join(p for p in (person.title, person.organization) if p)
@@ -169,15 +181,11 @@ class MentorDetail(QScrollArea):
         self._row(form, "Organization", p.organization)
         self._row(form, "Title", p.title)
         if p.profile_url:
-            self.profile_button = QPushButton(
-                p.profile_url if len(p.profile_url) <= 60 else p.profile_url[:57] + "…"
-            )
-            self.profile_button.setFlat(True)
-            self.profile_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            shown = p.profile_url if len(p.profile_url) <= 60 else p.profile_url[:57] + "…"
+            self.profile_button = LinkLabel(shown)
             self.profile_button.setToolTip("Open the profile in your web browser")
-            self.profile_button.setStyleSheet("text-align: left; padding: 0; text-decoration: underline;")
-            self.profile_button.clicked.connect(lambda _c=False, url=p.profile_url: self.open_profile(url))
-            form.addRow("Profile", self.profile_button)
+            self.profile_button.clicked.connect(lambda url=p.profile_url: self.open_profile(url))
+            form.addRow(muted(plain("Profile")), self.profile_button)
         else:
             self._row(form, "Profile", "")
         self._row(form, "How we met", p.how_met)
@@ -189,11 +197,11 @@ class MentorDetail(QScrollArea):
         self._row(form, "Notes", p.notes)
         layout.addLayout(form)
 
-    def _row(self, form: QFormLayout, label: str, text: str | None) -> QLabel:
+    def _row(self, form: _Form, label: str, text: str | None) -> QLabel:
         value = _value(text)
         self.values[label] = value
         caption = plain(label)
-        caption.setEnabled(False)
+        muted(caption)
         form.addRow(caption, value)
         return value
 
@@ -224,6 +232,8 @@ class MentorDetail(QScrollArea):
         layout.addWidget(_heading("Relationship"))
         form = _form()
         steps = [f"{s.status.label} {s.on.isoformat()}" for s in d.history]
+        self._row(form, "My role", d.role.label)
+        self._row(form, "Kind", d.kind.label)
         self.history_label = self._row(form, "Status", "  →  ".join(steps) or d.status.label)
         self._row(form, "Started", d.started_on.isoformat() if d.started_on else "")
         if d.ended_on or d.status == RelStatus.ENDED:
@@ -268,7 +278,7 @@ class MentorDetail(QScrollArea):
             layout.addWidget(self.nudge_label)
         if not d.appreciations:
             empty = plain("Nothing logged yet: thank-you notes and gestures appear here.", wrap=True)
-            empty.setEnabled(False)
+            muted(empty)
             layout.addWidget(empty)
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -276,7 +286,7 @@ class MentorDetail(QScrollArea):
         grid.setColumnStretch(2, 1)
         for i, entry in enumerate(d.appreciations):
             when = plain(entry.on.isoformat())
-            when.setEnabled(False)
+            muted(when)
             grid.addWidget(when, i, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(plain(entry.kind.label), i, 1, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(_value(entry.text), i, 2)

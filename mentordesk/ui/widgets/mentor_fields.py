@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +34,42 @@ def plain(text: str = "", *, wrap: bool = False, selectable: bool = False) -> QL
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def muted(label: QLabel) -> QLabel:
+    """Secondary text (captions, hints) in the palette's quieter colour; still readable and enabled."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class LinkLabel(QLabel):
+    """A web address shown as plain text in the link colour; ``clicked`` only on a click (or
+    Enter / Space when focused), never on hover or selection."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+        self.setForegroundRole(QPalette.ColorRole.Link)
+        font = self.font()
+        font.setUnderline(True)
+        self.setFont(font)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleDescription("Opens in your web browser")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
 
 def qdate(value: date) -> QDate:
@@ -65,6 +103,8 @@ class FieldBox(QWidget):
         super().__init__(parent)
         self.field = field
         self.error = ErrorLabel()
+        # Never take a form's spare height (fields would float in the middle of tall rows).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -77,14 +117,17 @@ class OptionalDateEdit(QWidget):
 
     changed = Signal()
 
-    def __init__(self, label: str = "Set", parent: QWidget | None = None) -> None:
+    def __init__(self, name: str = "Date", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.check = QCheckBox(label)
+        self.check = QCheckBox()
+        self.check.setAccessibleName(f"{name}: set")
+        self.check.setToolTip("Tick to set a date")
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setDate(QDate.currentDate())
         self.edit.setEnabled(False)
+        self.edit.setAccessibleName(name)
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(lambda _on: self.changed.emit())
         self.edit.dateChanged.connect(lambda _d: self.changed.emit())

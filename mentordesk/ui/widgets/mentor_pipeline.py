@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from mentordesk.services.people import Pipeline, RelationshipRow
-from mentordesk.ui.widgets.mentor_fields import plain
+from mentordesk.ui.widgets.mentor_fields import muted, plain
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -52,7 +52,7 @@ class MentorPipeline(QWidget):
             column = QVBoxLayout()
             column.addWidget(title)
             note = plain(hint, wrap=True)
-            note.setEnabled(False)
+            muted(note)
             column.addWidget(note)
             column.addWidget(lst, 1)
             columns.addLayout(column, 1)

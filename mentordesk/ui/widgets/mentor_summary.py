@@ -10,7 +10,7 @@ from mentordesk.domain.cadence import Overdue
 from mentordesk.domain.enums import RelStatus
 from mentordesk.services.people_detail import RelationshipDetail
 from mentordesk.ui.theme import AMBER, RED
-from mentordesk.ui.widgets.mentor_fields import plain
+from mentordesk.ui.widgets.mentor_fields import muted, plain
 
 
 def _tile(value: str, caption: str, colour: str | None = None) -> tuple[QWidget, QLabel]:
@@ -26,7 +26,7 @@ def _tile(value: str, caption: str, colour: str | None = None) -> tuple[QWidget,
     if colour:
         number.setStyleSheet(f"color: {colour};")
     label = plain(caption, wrap=True)
-    label.setEnabled(False)
+    muted(label)
     layout.addWidget(number)
     layout.addWidget(label)
     return box, number
@@ -72,7 +72,7 @@ class SummaryStrip(QFrame):
         layout.addLayout(row)
         if not s.goals:
             none = plain("No goal linked yet.")
-            none.setEnabled(False)
+            muted(none)
             layout.addWidget(none)
             return
         grid = QGridLayout()

@@ -18,7 +18,7 @@ from mentordesk.ui import theme
 from mentordesk.ui.widgets.timeline_scale import Zoom, lower_ticks, upper_ticks
 
 if TYPE_CHECKING:
-    from mentordesk.ui.widgets.timeline import Hit, TimelineView
+    from mentordesk.ui.widgets.timeline_canvas import Hit, TimelineCanvas
 
 BAR_HEIGHT = 16
 MARKER = 6  # half the diagonal of a milestone diamond
@@ -46,7 +46,7 @@ def _muted(pal: QPalette) -> QColor:
     return pal.color(QPalette.ColorRole.PlaceholderText)
 
 
-def paint(p: QPainter, view: TimelineView, clip: QRect) -> int:
+def paint(p: QPainter, view: TimelineCanvas, clip: QRect) -> int:
     """Draw the visible part of the timeline; returns how many goal rows were drawn."""
     pal = view.viewport().palette()
     width, height = view.viewport().width(), view.viewport().height()
@@ -90,7 +90,7 @@ def paint(p: QPainter, view: TimelineView, clip: QRect) -> int:
     return len(visible)
 
 
-def _paint_today(p: QPainter, view: TimelineView, top: int, bottom: int, pal: QPalette) -> None:
+def _paint_today(p: QPainter, view: TimelineCanvas, top: int, bottom: int, pal: QPalette) -> None:
     x = view.x_mid(view.today)
     if x < view.label_width():
         return
@@ -99,7 +99,7 @@ def _paint_today(p: QPainter, view: TimelineView, top: int, bottom: int, pal: QP
     p.drawLine(QPointF(x, top), QPointF(x, bottom))
 
 
-def _paint_bar(p: QPainter, view: TimelineView, row: GoalRow, index: int, pal: QPalette) -> None:
+def _paint_bar(p: QPainter, view: TimelineCanvas, row: GoalRow, index: int, pal: QPalette) -> None:
     cy = view.bar_y(index)
     colour = category_colour(row.category)
     if row.status in (GoalStatus.DROPPED, GoalStatus.ON_HOLD):
@@ -202,7 +202,7 @@ def _paint_marker_title(
     p.setFont(QFont())
 
 
-def _paint_labels(p: QPainter, view: TimelineView, visible: range, pal: QPalette) -> None:
+def _paint_labels(p: QPainter, view: TimelineCanvas, visible: range, pal: QPalette) -> None:
     label_w = view.label_width()
     rows = view.rows()
     p.save()
@@ -270,7 +270,7 @@ def _flag(row: GoalRow, pal: QPalette) -> tuple[str, QColor]:
     return "", _muted(pal)
 
 
-def _paint_header(p: QPainter, view: TimelineView, uppers: list, lowers: list, pal: QPalette) -> None:  # type: ignore[type-arg]
+def _paint_header(p: QPainter, view: TimelineCanvas, uppers: list, lowers: list, pal: QPalette) -> None:  # type: ignore[type-arg]
     width, header_h, label_w = view.viewport().width(), view.HEADER_HEIGHT, view.label_width()
     band = header_h // 2
     p.fillRect(QRect(0, 0, width, header_h), pal.color(QPalette.ColorRole.Window))
@@ -304,11 +304,11 @@ def _paint_header(p: QPainter, view: TimelineView, uppers: list, lowers: list, p
         nxt = view.x_for_date(lowers[k + 1].day) if k + 1 < len(lowers) else x + 200
         p.setPen(QPen(_alpha(grid, 90), 1))
         p.drawLine(QPointF(round(x) + 0.5, band + 2), QPointF(round(x) + 0.5, header_h))
-        room = QRectF(x + 4, band, fm.horizontalAdvance(tick.label), band)
-        fits = nxt - x - 6 >= room.width() and x + 4 >= label_w
-        if fits and (tag is None or not tag.adjusted(-4, 0, 4, 0).intersects(room)):
+        cell = QRectF(x + 4, band, fm.horizontalAdvance(tick.label), band)
+        fits = nxt - x - 6 >= cell.width() and x + 4 >= label_w
+        if fits and (tag is None or not tag.adjusted(-4, 0, 4, 0).intersects(cell)):
             p.setPen(muted)
-            p.drawText(room, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tick.label)
+            p.drawText(cell, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tick.label)
     _paint_today_tag(p, view, header_h, pal)
     p.restore()
     p.setPen(QPen(grid, 1))
@@ -324,14 +324,14 @@ def _paint_header(p: QPainter, view: TimelineView, uppers: list, lowers: list, p
     )
 
 
-def _tag_font(view: TimelineView) -> QFont:
+def _tag_font(view: TimelineCanvas) -> QFont:
     font = QFont(view.font())
     font.setPointSizeF(font.pointSizeF() * 0.85)
     font.setWeight(QFont.Weight.DemiBold)
     return font
 
 
-def _today_tag_rect(view: TimelineView, header_h: int) -> QRectF | None:
+def _today_tag_rect(view: TimelineCanvas, header_h: int) -> QRectF | None:
     x = view.x_mid(view.today)
     if x < view.label_width() or x > view.viewport().width():
         return None
@@ -340,7 +340,7 @@ def _today_tag_rect(view: TimelineView, header_h: int) -> QRectF | None:
     return QRectF(x - w / 2, header_h - h - 3, w, h)
 
 
-def _paint_today_tag(p: QPainter, view: TimelineView, header_h: int, pal: QPalette) -> None:
+def _paint_today_tag(p: QPainter, view: TimelineCanvas, header_h: int, pal: QPalette) -> None:
     rect = _today_tag_rect(view, header_h)
     if rect is None:
         return
@@ -352,14 +352,14 @@ def _paint_today_tag(p: QPainter, view: TimelineView, header_h: int, pal: QPalet
     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Today")
 
 
-def _paint_empty(p: QPainter, view: TimelineView, pal: QPalette) -> None:
+def _paint_empty(p: QPainter, view: TimelineCanvas, pal: QPalette) -> None:
     rect = QRect(view.label_width(), view.HEADER_HEIGHT, view.viewport().width() - view.label_width(), 160)
     p.setPen(_muted(pal))
     p.setFont(QFont(view.font()))
     p.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, view.empty_text)
 
 
-def tooltip(view: TimelineView, hit: Hit | None) -> str:
+def tooltip(view: TimelineCanvas, hit: Hit | None) -> str:
     """Plain text for the item under the mouse; the first line is fixed text, never user text."""
     if hit is None or hit.kind == "row":
         return ""

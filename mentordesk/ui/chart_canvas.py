@@ -1,0 +1,232 @@
+"""A matplotlib canvas for the insight charts: one figure, redrawn in place, with values on hover.
+
+matplotlib is imported when a :class:`ChartCanvas` is first built (the insights tab does that
+when it is first opened), never when this module is imported. A redraw clears the canvas'
+own figure and draws the chart into it again; the canvas widget is never rebuilt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from mentordesk.charts import style
+from mentordesk.charts._mpl import ensure_matplotlib
+from mentordesk.charts.adherence import cadence_text
+from mentordesk.charts.focus import format_hours
+from mentordesk.charts.meetings import format_count
+from mentordesk.domain.series import AdherenceRow, FocusRow, GoalProgressSeries, MeetingFrequency
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+HOVER_RADIUS = 10.0  # pixels from a marker that still count as pointing at it
+LINE_RADIUS = 7.0  # pixels from a progress line
+
+
+def _plural(count: float, word: str) -> str:
+    return f"{format_count(count)} {word}{'' if count == 1 else 's'}"
+
+
+@dataclass
+class _Shown:
+    """What the canvas shows now, for the hover text."""
+
+    kind: str = ""
+    data: Any = None
+    today: date = field(default_factory=date.today)
+
+
+class ChartCanvas(QWidget):
+    """The chart area of the insights tab: a ``FigureCanvasQTAgg`` and the value under the cursor.
+
+    ``hoverChanged`` carries a one-line description of the mark under the mouse ("" when
+    there is none).
+    """
+
+    hoverChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        ensure_matplotlib()
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure: Figure = Figure(figsize=style.DEFAULT_FIGSIZE, layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setObjectName("chartCanvas")
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumSize(320, 220)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.canvas.setAccessibleName("Chart")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+        self._shown = _Shown()
+        self.hover_text = ""
+        self.draw_count = 0
+        self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+        self.canvas.mpl_connect("figure_leave_event", lambda _event: self._set_hover(""))
+
+    # -- drawing ------------------------------------------------------------------------------------
+    def show_chart(self, kind: str, data: Any, *, theme: str, start: date, end: date, today: date) -> None:
+        """Redraw the canvas' figure with the chart ``kind`` of ``data`` in the app's theme."""
+        from mentordesk.charts.figures import draw_chart
+
+        th = style.get_theme(theme)
+        self.figure.clear()
+        self.figure.set_facecolor(th.figure_bg)
+        draw_chart(self.figure, kind, data, th, start=start, end=end, today=today)
+        self._shown = _Shown(kind, data, today)
+        self.draw_count += 1
+        self._set_hover("")
+        self.canvas.draw_idle()
+
+    def empty_message(self) -> str | None:
+        """The chart's "nothing to show" message, or ``None`` when it shows data."""
+        return style.empty_message(self.figure)
+
+    # -- hover --------------------------------------------------------------------------------------
+    def _set_hover(self, text: str) -> None:
+        if text != self.hover_text:
+            self.hover_text = text
+            self.hoverChanged.emit(text)
+
+    def _on_motion(self, event: Any) -> None:
+        self._set_hover(self.hover_text_at(event.x, event.y) if event.x is not None else "")
+
+    def hover_text_at(self, x: float, y: float) -> str:
+        """The value under the display point ``(x, y)`` (matplotlib pixels from the bottom left)."""
+        shown = self._shown
+        if not shown.kind or self.empty_message() is not None or not self.figure.axes:
+            return ""
+        finders: dict[str, Callable[[float, float], str]] = {
+            "progress": self._progress_at,
+            "meetings": self._meetings_at,
+            "adherence": self._adherence_at,
+            "focus": self._focus_at,
+        }
+        return finders[shown.kind](x, y)
+
+    def _axes_at(self, x: float, y: float) -> Axes | None:
+        for ax in self.figure.axes:
+            if ax.bbox.contains(x, y):
+                return ax
+        return None
+
+    def _progress_at(self, x: float, y: float) -> str:
+        import matplotlib.dates as mdates
+
+        ax = self._axes_at(x, y)
+        if ax is None:
+            return ""
+        series: tuple[GoalProgressSeries, ...] = tuple(g for g in self._shown.data if g.points)
+        best: tuple[float, str] | None = None
+
+        def offer(day: date, value: float, text: str, radius: float) -> None:
+            nonlocal best
+            px, py = ax.transData.transform((mdates.date2num(day), value))
+            distance = ((px - x) ** 2 + (py - y) ** 2) ** 0.5
+            if distance <= radius and (best is None or distance < best[0]):
+                best = (distance, text)
+
+        for goal in series:
+            title = style.user_text(goal.title, 60)
+            for milestone in goal.milestones:
+                when = milestone.when
+                if when is None:
+                    continue
+                value = goal.value_on(when)
+                state = "reached" if milestone.done else "due"
+                offer(
+                    when,
+                    value if value is not None else 0.0,
+                    f"{title}: milestone \u201c{style.user_text(milestone.title, 60)}\u201d "
+                    f"{state} {style.date_text(when)}",
+                    HOVER_RADIUS,
+                )
+            for day, value in goal.points:
+                offer(day, value, f"{title}: {value:.0f}% on {style.date_text(day)}", HOVER_RADIUS)
+        if best is not None:
+            return best[1]
+        # Between recorded points: the value that held on the day under the cursor.
+        day = mdates.num2date(ax.transData.inverted().transform((x, y))[0]).date()
+        for goal in series:
+            value = goal.value_on(day)
+            if value is None or day > max(self._shown.today, goal.points[-1][0]):
+                continue
+            offer(
+                day,
+                value,
+                f"{style.user_text(goal.title, 60)}: {value:.0f}% on {style.date_text(day)}",
+                LINE_RADIUS,
+            )
+        return best[1] if best is not None else ""
+
+    def _meetings_at(self, x: float, y: float) -> str:
+        ax = self._axes_at(x, y)
+        freq: MeetingFrequency = self._shown.data
+        if ax is None or not freq.months:
+            return ""
+        dx, dy = ax.transData.inverted().transform((x, y))
+        target = freq.target_per_month
+        if target:
+            _, ty = ax.transData.transform((0, target))
+            if abs(ty - y) <= 4:
+                return f"Agreed in your mentoring agreements: {format_count(round(target, 1))} meetings per month"
+        index = round(dx)
+        if not 0 <= index < len(freq.months) or abs(dx - index) > 0.36:
+            return ""
+        month = style.month_text(freq.months[index])
+        total = freq.totals[index]
+        bottom = 0
+        for name, counts in freq.by_relationship:
+            count = counts[index]
+            if count and bottom <= dy <= bottom + count:
+                return (
+                    f"{style.user_text(name, 60)}, {month}: {_plural(count, 'meeting')} held"
+                    f" (of {total} that month)"
+                )
+            bottom += count
+        if 0 <= dy <= total + max(1.0, total * 0.15):
+            return f"{month}: {_plural(total, 'meeting')} held"
+        return ""
+
+    def _adherence_at(self, x: float, y: float) -> str:
+        ax = self._axes_at(x, y)
+        rows: tuple[AdherenceRow, ...] = tuple(self._shown.data)
+        if ax is None or not rows:
+            return ""
+        _, dy = ax.transData.inverted().transform((x, y))
+        index = round(dy)
+        if not 0 <= index < len(rows) or abs(dy - index) > 0.31:
+            return ""
+        row = rows[index]
+        unit = "period" if row.periods == 1 else "periods"
+        return (
+            f"{style.user_text(row.name, 60)}: {row.periods_met} of {row.periods} cadence {unit} with a "
+            f"meeting ({row.share * 100:.0f}%), agreed {cadence_text(row.cadence_days)}; "
+            f"longest gap {row.longest_gap_days} days"
+        )
+
+    def _focus_at(self, x: float, y: float) -> str:
+        ax = self._axes_at(x, y)
+        rows = [r for r in self._shown.data if r.meetings > 0 or r.hours > 0]
+        rows.sort(key=lambda r: (-r.meetings, -r.hours, r.area.casefold()))
+        if ax is None or not rows:
+            return ""
+        _, dy = ax.transData.inverted().transform((x, y))
+        index = round(dy)
+        if not 0 <= index < len(rows) or abs(dy - index) > 0.31:
+            return ""
+        row: FocusRow = rows[index]
+        return (
+            f"{style.user_text(row.area, 60)}: {_plural(row.meetings, 'meeting')} held, "
+            f"{format_hours(row.hours)} hours"
+        )
