@@ -55,11 +55,7 @@ def test_enter_jumps_to_the_item_in_its_tab(demo_window, qtbot, query, kind, tab
     elif tab == "calendar":
         assert widget.current_meeting().id == first.target_id
     else:
-        assert (
-            widget.timeline.selected_goal_id() == first.target_id
-            if hasattr(widget.timeline, "selected_goal_id")
-            else True
-        )
+        assert widget.timeline.selected_id() == first.target_id
     assert not palette.isVisible()
 
 
