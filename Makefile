@@ -54,5 +54,32 @@ test: lint typecheck pytest
 test-slow: venv system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow -p no:cacheprovider
 
+bench: venv system-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py --write BENCHMARKS.md
+
+# The one-folder bundle in dist/MentorDesk/. Qt's xcb plugin needs the Xvfb library list on the
+# build machine, or the bundle cannot open a real window.
+bundle: venv system-deps
+	@missing=""; for p in $(XVFB_DEBS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then echo "make bundle needs:$$missing (sudo apt-get install$$missing)"; exit 1; fi
+	$(BIN)/pyinstaller build.spec --noconfirm --clean --log-level WARN
+	QT_QPA_PLATFORM=offscreen dist/MentorDesk/MentorDesk --self-test
+
+DESKTOP_DIR := $(HOME)/.local/share
+install-desktop: venv
+	install -d $(DESKTOP_DIR)/applications $(DESKTOP_DIR)/metainfo
+	exe="$(CURDIR)/$(BIN)/mentordesk-gui"; [ -x dist/MentorDesk/MentorDesk ] && exe="$(CURDIR)/dist/MentorDesk/MentorDesk"; \
+		sed "s|^Exec=.*|Exec=$$exe %f|" resources/io.mentordesk.MentorDesk.desktop > $(DESKTOP_DIR)/applications/io.mentordesk.MentorDesk.desktop
+	install -m 644 resources/io.mentordesk.MentorDesk.metainfo.xml $(DESKTOP_DIR)/metainfo/
+	for size in 16 32 48 64 128 256 512; do \
+		install -d $(DESKTOP_DIR)/icons/hicolor/$${size}x$${size}/apps; \
+		install -m 644 resources/icons/hicolor/mentordesk-$$size.png $(DESKTOP_DIR)/icons/hicolor/$${size}x$${size}/apps/io.mentordesk.MentorDesk.png; \
+	done
+	install -d $(DESKTOP_DIR)/icons/hicolor/scalable/apps
+	install -m 644 resources/icons/mentordesk.svg $(DESKTOP_DIR)/icons/hicolor/scalable/apps/io.mentordesk.MentorDesk.svg
+	@echo "MentorDesk is in your applications menu"
+
 clean:
 	rm -rf $(VENV) .cache build dist .mypy_cache .ruff_cache .pytest_cache

@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"MentorDesk {__version__}")
     parser.add_argument(
+        "--self-test", action="store_true", help="check this installation end to end, then exit"
+    )
+    parser.add_argument(
         "--db", metavar="PATH", help="database file (default: MENTORDESK_DB or the user data folder)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -97,7 +100,7 @@ def _with_default_command(argv: list[str]) -> list[str]:
         if arg in GLOBAL_FLAGS_WITH_VALUE:
             i += 2
             continue
-        if arg.startswith("--db=") or arg in ("-h", "--help", "--version"):
+        if arg.startswith("--db=") or arg in ("-h", "--help", "--version", "--self-test"):
             i += 1
             continue
         if arg.startswith("-"):
@@ -153,6 +156,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if getattr(sys, "frozen", False):
+        _frozen_setup()
+    if "--self-test" in args_list:
+        from mentordesk.selftest import run_self_test
+
+        return run_self_test()
     parser = build_parser()
     args = parser.parse_args(_with_default_command(args_list))
     try:
@@ -176,6 +185,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _frozen_setup() -> None:
+    """In the bundle: matplotlib's font cache goes to the user's cache folder, built once.
+
+    PyInstaller's runtime hook points MPLCONFIGDIR at a fresh temporary folder on every start,
+    which rebuilds the cache each time; this replaces it before matplotlib is imported.
+    """
+    from mentordesk.paths import cache_dir, ensure_private_dir
+
+    os.environ["MPLCONFIGDIR"] = str(ensure_private_dir(cache_dir() / "matplotlib"))
 
 
 def gui_main() -> int:

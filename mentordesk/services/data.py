@@ -102,7 +102,19 @@ class DataService(Service):
 
     @staticmethod
     def encode(document: dict[str, Any]) -> bytes:
-        return (json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+        """Stable JSON with one record per line (readable, diff-friendly, and fast to write)."""
+        head = {k: v for k, v in document.items() if k != "tables"}
+        parts = [json.dumps(head, ensure_ascii=False, sort_keys=True, indent=1)[:-2], ',\n "tables": {']
+        dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # built once: C encoder
+        names = sorted(document["tables"])
+        for n, name in enumerate(names):
+            rows = document["tables"][name]
+            parts.append(f"\n  {json.dumps(name)}: [")
+            parts.append(",".join("\n   " + dumps(r) for r in rows))
+            parts.append("\n  ]" if rows else "]")
+            parts.append("," if n < len(names) - 1 else "")
+        parts.append("\n }\n}\n")
+        return "".join(parts).encode("utf-8")
 
     def export_json(self, path: Path) -> dict[str, int]:
         """Write everything to ``path``; returns the number of records per table."""

@@ -8,13 +8,14 @@ same document.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, Float, Integer, String, Table, Text, func, select
+from sqlalchemy import JSON, Boolean, Column, Date, Float, Integer, Table
 from sqlalchemy.orm import Session
 
 from mentordesk.services.errors import ImportFormatError
@@ -80,26 +81,41 @@ def _kind(c: Column[Any]) -> str:
     return "text"
 
 
+def _encoder_for(c: Column[Any], uuid_of: dict[str, dict[int, str]]) -> Any:
+    """How a raw stored value of ``c`` becomes its portable form (None: as it is)."""
+    target = _fk_target(c)
+    if target:
+        ids = uuid_of[target]
+        return lambda v: None if v is None else ids[v]
+    t = c.type
+    if isinstance(t, UTCDateTime):  # stored "YYYY-MM-DD HH:MM:SS.ffffff", naive UTC
+        return lambda v: None if v is None else v.replace(" ", "T") + "Z"
+    if isinstance(t, Boolean):
+        return lambda v: None if v is None else bool(v)
+    if isinstance(t, JSON):
+        return lambda v: None if v is None else json.loads(v)
+    if isinstance(t, Float):
+        return lambda v: None if v is None else float(v)
+    return None  # text, enums, integers and ISO dates are stored as they are written
+
+
 def dump(session: Session) -> dict[str, list[dict[str, Any]]]:
-    """All rows of all tables as portable records."""
+    """All rows of all tables as portable records (read raw, for speed on large journals)."""
+    conn = session.connection()
     uuid_of: dict[str, dict[int, str]] = {}
     for table in tables():
         if "uuid" in table.c:
-            uuid_of[table.name] = dict(session.execute(select(table.c.id, table.c.uuid)).all())
+            uuid_of[table.name] = dict(conn.exec_driver_sql(f'SELECT id, uuid FROM "{table.name}"').all())
     out: dict[str, list[dict[str, Any]]] = {}
     for table in tables():
-        records = []
-        for row in session.execute(select(table)).mappings():
-            rec: dict[str, Any] = {}
-            for c in table.columns:
-                if c.name == "id":
-                    continue
-                value = row[c.name]
-                target = _fk_target(c)
-                if target and value is not None:
-                    value = uuid_of[target][value]
-                rec[_key(c)] = _encode(value)
-            records.append(rec)
+        columns = [c for c in table.columns if c.name != "id"]
+        keys = [_key(c) for c in columns]
+        encoders = [_encoder_for(c, uuid_of) for c in columns]
+        sql = "SELECT " + ", ".join(f'"{c.name}"' for c in columns) + f' FROM "{table.name}"'
+        records = [
+            {k: (v if enc is None else enc(v)) for k, enc, v in zip(keys, encoders, row, strict=True)}
+            for row in conn.exec_driver_sql(sql)
+        ]
         if "uuid" in table.c:
             records.sort(key=lambda r: r["uuid"])
         else:
@@ -124,59 +140,103 @@ class LoadReport:
         return f"added {fmt(self.added)}; updated {fmt(self.updated)}; unchanged {fmt(self.unchanged)}"
 
 
+def _storage_value(c: Column[Any], value: Any) -> Any:
+    """A Python value (e.g. a column default) in the form SQLite stores it."""
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime(_STORED_TIME)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(c.type, JSON):
+        return json.dumps(value)
+    return value
+
+
+_STORED_TIME = "%Y-%m-%d %H:%M:%S.%f"
+
+
 class _Decoder:
-    def __init__(self, filename: str) -> None:
+    """Turns portable values into stored values, naming the record and field on any error."""
+
+    def __init__(self, filename: str, id_of: dict[str, dict[str, int]]) -> None:
         self.filename = filename
+        self.id_of = id_of
 
     def fail(self, where: str, message: str) -> ImportFormatError:
         return ImportFormatError(f"{self.filename}: {where}: {message}")
 
-    def value(self, c: Column[Any], raw: Any, where: str) -> Any:
-        if raw is None:
-            if not c.nullable:
-                raise self.fail(where, f"field '{_key(c)}' is missing or empty")
-            return None
+    def for_column(self, c: Column[Any]) -> Any:
+        """A function (raw value, where) -> stored value for column ``c``."""
+        key = _key(c)
+        target = _fk_target(c)
         t = c.type
-        try:
-            if isinstance(t, StrEnumType):
+
+        def bad(raw: Any, where: str) -> ImportFormatError:
+            return self.fail(where, f"field '{key}' should be {_kind(c)}, not {raw!r:.60}")
+
+        def convert(raw: Any, where: str) -> Any:
+            if raw is None:
+                if not c.nullable:
+                    raise self.fail(where, f"field '{key}' is missing or empty")
+                return None
+            if target:
+                ids = self.id_of[target]
+                if not isinstance(raw, str) or raw not in ids:
+                    raise self.fail(
+                        where, f"'{key}' points at {target} {raw!r:.60}, which is not in the file"
+                    )
+                return ids[raw]
+            try:
+                if isinstance(t, StrEnumType):
+                    if not isinstance(raw, str) or raw not in allowed:
+                        raise ValueError
+                    return raw
+                if isinstance(t, UTCDateTime):
+                    moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+                    if moment.tzinfo is None:
+                        raise ValueError
+                    return moment.astimezone(UTC).strftime(_STORED_TIME)
+                if isinstance(t, Date):
+                    return date.fromisoformat(raw).isoformat()
+                if isinstance(t, Boolean):
+                    if not isinstance(raw, bool):
+                        raise ValueError
+                    return int(raw)
+                if isinstance(t, Integer):
+                    if isinstance(raw, bool) or not isinstance(raw, int) or abs(raw) > 2**62:
+                        raise ValueError
+                    return raw
+                if isinstance(t, Float):
+                    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != raw:
+                        raise ValueError
+                    return float(raw)
+                if isinstance(t, JSON):
+                    if not isinstance(raw, list | dict):
+                        raise ValueError
+                    return json.dumps(raw)
                 if not isinstance(raw, str):
                     raise ValueError
-                return t.enum_cls(raw)
-            if isinstance(t, UTCDateTime):
-                moment = datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
-                if moment.tzinfo is None:
-                    raise ValueError
-                return moment
-            if isinstance(t, Date):
-                return date.fromisoformat(str(raw))
-            if isinstance(t, Boolean):
-                if not isinstance(raw, bool):
-                    raise ValueError
                 return raw
-            if isinstance(t, Integer):
-                if isinstance(raw, bool) or not isinstance(raw, int):
-                    raise ValueError
-                return raw
-            if isinstance(t, Float):
-                if isinstance(raw, bool) or not isinstance(raw, int | float):
-                    raise ValueError
-                return float(raw)
-            if isinstance(t, JSON):
-                if not isinstance(raw, list | dict):
-                    raise ValueError
-                return raw
-            if isinstance(t, String | Text):
-                if not isinstance(raw, str):
-                    raise ValueError
-                return raw
-        except (ValueError, TypeError, OverflowError):
-            raise self.fail(where, f"field '{_key(c)}' should be {_kind(c)}, not {raw!r:.60}") from None
-        return raw
+            except (ValueError, TypeError, AttributeError, OverflowError):
+                raise bad(raw, where) from None
+
+        allowed = {m.value for m in t.enum_cls} if isinstance(t, StrEnumType) else set()
+        return convert
 
 
 def load(session: Session, document: dict[str, Any], *, filename: str = "file") -> LoadReport:
-    """Insert or update (by UUID) every record of ``document['tables']`` inside the caller's transaction."""
-    decoder = _Decoder(filename)
+    """Insert or update (by UUID) every record of ``document['tables']`` inside the caller's transaction.
+
+    The full-text index triggers are set aside while rows go in, and the index is rebuilt once
+    at the end: much faster for large files, and the same result.
+    """
+    from mentordesk.store import search_index
+
     data = document.get("tables")
     if not isinstance(data, dict):
         raise ImportFormatError(f"{filename}: no 'tables' object found")
@@ -184,84 +244,95 @@ def load(session: Session, document: dict[str, Any], *, filename: str = "file") 
     unknown = sorted(set(data) - known)
     if unknown:
         raise ImportFormatError(f"{filename}: unknown table '{unknown[0]}' (written by a newer MentorDesk?)")
+    conn = session.connection()
     report = LoadReport()
     id_of: dict[str, dict[str, int]] = {}
     for table in tables():
         if "uuid" in table.c:
-            id_of[table.name] = dict(session.execute(select(table.c.uuid, table.c.id)).all())
+            id_of[table.name] = dict(conn.exec_driver_sql(f'SELECT uuid, id FROM "{table.name}"').all())
+    decoder = _Decoder(filename, id_of)
+    search_index.drop_triggers(conn)
     for table in tables():
         records = data.get(table.name, [])
         if not isinstance(records, list):
             raise ImportFormatError(f"{filename}: '{table.name}' should be a list of records")
-        _load_table(session, table, records, id_of, report, decoder)
+        _load_table(conn, table, records, report, decoder)
+    search_index.rebuild(conn)
+    search_index.create_triggers(conn)
     return report
 
 
 def _load_table(
-    session: Session,
-    table: Table,
-    records: Iterable[Any],
-    id_of: dict[str, dict[str, int]],
-    report: LoadReport,
-    decoder: _Decoder,
+    conn: Any, table: Table, records: Iterable[Any], report: LoadReport, decoder: _Decoder
 ) -> None:
     columns = [c for c in table.columns if c.name != "id"]
+    keys = [_key(c) for c in columns]
+    converters = [decoder.for_column(c) for c in columns]
+    defaults = [_default(c) for c in columns]
+    names = ", ".join(f'"{c.name}"' for c in columns)
     keyed = "uuid" in table.c
-    existing_links: set[tuple[Any, ...]] = set()
-    next_id = (
-        int(session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1 if keyed else 0
-    )
+    uuid_at = keys.index("uuid") if keyed else -1
+    ids = decoder.id_of.get(table.name, {})
+    existing: dict[Any, tuple[Any, ...]] = {}
+    if keyed and ids:
+        for row in conn.exec_driver_sql(f'SELECT id, {names} FROM "{table.name}"'):
+            existing[row[0]] = tuple(row[1:])
+    links: set[tuple[Any, ...]] = set()
     if not keyed:
-        existing_links = {tuple(r) for r in session.execute(select(*columns)).all()}
-    inserts: list[dict[str, Any]] = []
+        links = {tuple(r) for r in conn.exec_driver_sql(f'SELECT {names} FROM "{table.name}"')}
+    next_id = (
+        conn.exec_driver_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table.name}"').scalar() if keyed else 0
+    )
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[Any, ...]] = []
     for n, rec in enumerate(records, start=1):
         where = f"{table.name} record {n}"
         if not isinstance(rec, dict):
             raise decoder.fail(where, "is not an object")
         if keyed and isinstance(rec.get("uuid"), str):
             where += f" ({rec['uuid']})"
-        values: dict[str, Any] = {}
-        for c in columns:
-            key = _key(c)
-            if key not in rec and (c.default is not None or c.nullable) and key != "uuid":
-                continue
-            raw = rec.get(key)
-            target = _fk_target(c)
-            if target and raw is not None:
-                if not isinstance(raw, str) or raw not in id_of[target]:
-                    raise decoder.fail(
-                        where, f"'{key}' points at {target} {raw!r:.60}, which is not in the file"
-                    )
-                values[c.name] = id_of[target][raw]
-            else:
-                values[c.name] = decoder.value(c, raw, where)
+        values = tuple(
+            conv(rec.get(key), where) if key in rec or default is _NO_DEFAULT else default()
+            for key, conv, default in zip(keys, converters, defaults, strict=True)
+        )
         if keyed:
-            uid = values["uuid"]
-            if uid in id_of[table.name]:
-                row_id = id_of[table.name][uid]
-                current = session.execute(select(*columns).where(table.c.id == row_id)).mappings().one()
-                if all(current[k] == v for k, v in values.items()):
+            uid = values[uuid_at]
+            if uid in ids:
+                row_id = ids[uid]
+                if existing.get(row_id) == values:
                     report.count(report.unchanged, table.name)
                 else:
-                    session.execute(table.update().where(table.c.id == row_id).values(**values))
+                    updates.append((*values, row_id))
                     report.count(report.updated, table.name)
                 continue
-            values["id"] = next_id
-            id_of[table.name][uid] = next_id
+            ids[uid] = next_id
+            inserts.append((next_id, *values))
             next_id += 1
-            inserts.append(values)
-            report.count(report.added, table.name)
         else:
-            link = tuple(values.get(c.name) for c in columns)
-            if link in existing_links:
+            if values in links:
                 report.count(report.unchanged, table.name)
                 continue
-            existing_links.add(link)
+            links.add(values)
             inserts.append(values)
-            report.count(report.added, table.name)
-    # Rows inserted together share one column set (SQLAlchemy batches executemany by keys).
-    by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for values in inserts:
-        by_keys.setdefault(tuple(sorted(values)), []).append(values)
-    for batch in by_keys.values():
-        session.execute(table.insert(), batch)
+        report.count(report.added, table.name)
+    marks = ", ".join("?" for _ in columns)
+    if inserts and keyed:
+        conn.exec_driver_sql(f'INSERT INTO "{table.name}" (id, {names}) VALUES (?, {marks})', inserts)
+    elif inserts:
+        conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', inserts)
+    if updates:
+        sets = ", ".join(f'"{c.name}" = ?' for c in columns)
+        conn.exec_driver_sql(f'UPDATE "{table.name}" SET {sets} WHERE id = ?', updates)
+
+
+_NO_DEFAULT: Any = object()
+
+
+def _default(c: Column[Any]) -> Any:
+    """A function giving the stored default of a field a record leaves out (or _NO_DEFAULT)."""
+    if c.name == "uuid" or c.default is None:
+        return (lambda: None) if c.nullable and c.name != "uuid" else _NO_DEFAULT
+    arg = c.default.arg  # type: ignore[attr-defined]
+    if callable(arg):
+        return lambda: _storage_value(c, arg(None))
+    return lambda: _storage_value(c, arg)

@@ -13,8 +13,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QTabWidget,
     QWidget,
 )
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self._tab_widgets: dict[str, QWidget] = {}
         self._build_tabs()
         self._build_menus()
+        self._build_toolbar()
         self._wire_context()
         self._update_title()
         self.statusBar().showMessage("Ready")
@@ -178,6 +181,10 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         edit.addSeparator()
         edit.addAction(self._action("&Find", self.find_in_tab, QKeySequence.StandardKey.Find))
+        self.search_action = self._action("&Search everything…", self.open_search, "Ctrl+K")
+        edit.addAction(self.search_action)
+        self.capture_action = self._action("&Log…", self.quick_capture, "Ctrl+L")
+        edit.addAction(self.capture_action)
 
         self.view_menu = bar.addMenu("&View")
         for i, name in enumerate(TAB_SPECS):
@@ -189,6 +196,46 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About MentorDesk", self.about))
+
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar("Search")
+        bar.setObjectName("searchToolbar")
+        bar.setMovable(False)
+        bar.addAction(self.capture_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText("Search everything (Ctrl+K)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName("Search everything")
+        self.search_field.setMaximumWidth(320)
+        self.search_field.returnPressed.connect(lambda: self.open_search(self.search_field.text()))
+        self.search_field.textEdited.connect(lambda text: self.open_search(text) if text.strip() else None)
+        bar.addWidget(self.search_field)
+
+    def open_search(self, text: str = "") -> QWidget:
+        """The search palette, with ``text`` already typed."""
+        from mentordesk.ui.dialogs.search_palette import SearchPalette
+
+        palette = getattr(self, "_palette", None)
+        if palette is None:
+            palette = self._palette = SearchPalette(self.ctx, self)
+        palette.query.setText(text)
+        palette.show()
+        palette.raise_()
+        palette.activateWindow()
+        palette.query.setFocus()
+        palette.query.end(False)
+        self.search_field.clear()
+        return palette
+
+    def quick_capture(self) -> QWidget:
+        from mentordesk.ui.dialogs.quick_capture import QuickCapture
+
+        dialog = QuickCapture(self.ctx, self)
+        dialog.show()
+        return dialog
 
     def _wire_context(self) -> None:
         self.ctx.statusMessage.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
@@ -277,6 +324,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"MentorDesk — {path.name}" if path else "MentorDesk")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        palette = getattr(self, "_palette", None)
+        if palette is not None:
+            palette.close()
         self.settings.setValue("window/geometry", self.saveGeometry())
         for widget in self._tab_widgets.values():
             save = getattr(widget, "save_state", None)

@@ -1,0 +1,213 @@
+"""``make bench``: time MentorDesk on the large data set against floors measured in the same run.
+
+Every metric is the median of several runs, each in a fresh process where the metric is about a
+first use. Budgets are ratios to a floor (a bare Qt window; importing matplotlib and drawing one
+bar chart) or, where the issue gives one, an absolute figure. ``--smoke`` runs everything once on
+the small data set and judges nothing, so that the harness itself stays working.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBES = Path(__file__).with_name("probes.py")
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    label: str
+    probe: str  # name in probes.py; "cold_start" runs the real command
+    unit: str  # "ms" or "mb"
+    budget: float
+    floor: str | None = None  # budget is budget x this floor's median
+
+    def limit(self, floors: dict[str, float]) -> float:
+        return self.budget * floors[self.floor] if self.floor else self.budget
+
+    def budget_text(self) -> str:
+        return f"<= {self.budget:g} x {self.floor}" if self.floor else f"<= {self.budget:g} {self.unit}"
+
+
+METRICS = (
+    Metric(
+        "cold_start", "cold start to first frame, mentors list filled", "cold_start", "ms", 2.5, "floor_qt"
+    ),
+    Metric("switch_calendar", "first switch to calendar", "switch_calendar", "ms", 150),
+    Metric("switch_goals", "first switch to goals", "switch_goals", "ms", 150),
+    Metric(
+        "switch_insights",
+        "first switch to insights incl. matplotlib",
+        "switch_insights",
+        "ms",
+        1.3,
+        "floor_mpl",
+    ),
+    Metric("month_change", "calendar month change", "month_change", "ms", 30),
+    Metric("filter_keystroke", "mentors filter keystroke", "filter_keystroke", "ms", 20),
+    Metric("timeline_redraw", "goal timeline full redraw", "timeline_redraw", "ms", 100),
+    Metric("chart_redraw", "chart redraw after a filter change", "chart_redraw", "ms", 150),
+    Metric("ics_import", "import of a 5,000-event .ics", "ics_import", "ms", 3000),
+    Metric("json_export", "JSON export of everything", "json_export", "ms", 5000),
+    Metric("json_import", "JSON import of everything", "json_import", "ms", 5000),
+    Metric("search", "full-text search", "search", "ms", 50),
+    Metric("peak_memory", "peak memory after visiting every tab", "peak_memory", "mb", 250),
+)
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+
+
+def timed_process(args: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        args, check=True, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=600
+    )
+    return (time.perf_counter() - started) * 1000
+
+
+def probe(name: str, *args: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, str(PROBES), name, *args],
+        check=True,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def measure(metric: Metric, db: Path, runs: int, scratch: Path) -> float:
+    values = []
+    for _ in range(runs):
+        if metric.probe == "cold_start":
+            shot = scratch / "start.png"
+            values.append(
+                timed_process(
+                    [
+                        sys.executable,
+                        "-m",
+                        "mentordesk",
+                        "--db",
+                        str(db),
+                        "gui",
+                        "--size",
+                        "1400x900",
+                        "--screenshot",
+                        str(shot),
+                    ]
+                )
+            )
+        else:
+            values.append(probe(metric.probe, str(db))[metric.unit])
+    return statistics.median(values)
+
+
+def floors(runs: int) -> dict[str, float]:
+    qt = [timed_process([sys.executable, str(PROBES), "floor_qt"]) for _ in range(runs)]
+    mpl = [probe("floor_mpl")["ms"] for _ in range(runs)]
+    return {"floor_qt": statistics.median(qt), "floor_mpl": statistics.median(mpl)}
+
+
+def dataset(scale: str, seed: int, folder: Path) -> Path:
+    db = folder / f"{scale}-seed{seed}.db"
+    if not db.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mentordesk",
+                "--db",
+                str(db),
+                "demo",
+                "--scale",
+                scale,
+                "--seed",
+                str(seed),
+            ],
+            check=True,
+            env=env(),
+            stdout=subprocess.DEVNULL,
+            timeout=900,
+        )
+        print(f"generated the {scale} data set in {time.perf_counter() - started:.1f} s: {db}")
+    return db
+
+
+def table(
+    rows: list[tuple[Metric, float, float | None, float | None, bool | None]], fl: dict[str, float]
+) -> str:
+    lines = [
+        "| metric | median | floor | ratio | budget | result |",
+        "|---|---:|---:|---:|---|---|",
+        f"| floor_qt (bare Qt window, shown and grabbed) | {fl['floor_qt']:.0f} ms | | | | |",
+        f"| floor_mpl (import matplotlib, draw a bar chart) | {fl['floor_mpl']:.0f} ms | | | | |",
+    ]
+    for metric, value, floor, ratio, ok in rows:
+        lines.append(
+            f"| {metric.label} | {value:.1f} {metric.unit} | {'' if floor is None else f'{floor:.0f} ms'} | "
+            f"{'' if ratio is None else f'{ratio:.2f}'} | {metric.budget_text()} | "
+            f"{'-' if ok is None else 'pass' if ok else 'FAIL'} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="small data, one run, no budgets")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", nargs="*", help="metric names to run")
+    parser.add_argument("--write", metavar="FILE", help="also write the results as Markdown to FILE")
+    args = parser.parse_args(argv)
+    runs = 1 if args.smoke else max(5, args.runs)
+    scratch = Path(tempfile.mkdtemp(prefix="mentordesk-bench-"))
+    db = dataset(
+        "small" if args.smoke else "large", args.seed, scratch if args.smoke else ROOT / ".cache" / "bench"
+    )
+    fl = floors(runs)
+    rows = []
+    failed = False
+    for metric in METRICS:
+        if args.only and metric.name not in args.only:
+            continue
+        value = measure(metric, db, runs, scratch)
+        floor = fl[metric.floor] if metric.floor else None
+        ratio = value / floor if floor else None
+        ok = None if args.smoke else value <= metric.limit(fl)
+        failed = failed or ok is False
+        rows.append((metric, value, floor, ratio, ok))
+        print(f"  {metric.name}: {value:.1f} {metric.unit}", flush=True)
+    text = table(rows, fl)
+    print(text)
+    if args.write:
+        machine = (
+            f"{platform.node() or 'machine'}: {platform.platform()}, Python {platform.python_version()}, "
+            f"{os.cpu_count()} cores"
+        )
+        Path(args.write).write_text(
+            "# Benchmarks\n\n"
+            f"Run on {datetime.now():%Y-%m-%d %H:%M} with `make bench` ({runs} runs each, median), "
+            f"{'small' if args.smoke else 'large'} data set (seed {args.seed}).\n\nMachine: {machine}\n\n{text}\n"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
