@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(sys, "frozen", False):
         _frozen_setup()
     if "--self-test" in args_list:
-        from mentordesk.selftest import run_self_test
+        from mentordesk.ui.selftest import run_self_test
 
         return run_self_test()
     parser = build_parser()

@@ -7,13 +7,14 @@ from typing import Any
 
 from mentordesk.commands import open_services
 
+# The kinds the search service indexes (kept light here: the service module loads the database layer).
+SEARCH_KINDS = ("person", "relationship", "meeting", "action_item", "goal", "milestone", "appreciation")
+
 
 def register(groups: dict[str, Any], commands: dict[str, Any]) -> None:
-    from mentordesk.services.search import KINDS
-
     p = groups[""].add_parser("search", help="find notes, meetings, goals and people by their words")
     p.add_argument("query", metavar="QUERY", help='words (prefixes match), "a phrase" in quotes')
-    p.add_argument("--kind", choices=KINDS, help="only this kind of item")
+    p.add_argument("--kind", choices=SEARCH_KINDS, help="only this kind of item")
     p.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
     commands["search"] = cmd_search
 

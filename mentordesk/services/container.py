@@ -1,54 +1,40 @@
-"""The composition root's product: one object holding every service, built over one database."""
+"""The composition root's product: one object holding every service, built over one database.
+
+Each service is built (and its module imported) the first time it is asked for, so opening the
+window costs only what the first screen uses.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mentordesk.services.calendar_io import CalendarIOService
-from mentordesk.services.contacts_import import ContactImportService
-from mentordesk.services.data import DataService
-from mentordesk.services.demo import DemoService
-from mentordesk.services.goals import GoalService
-from mentordesk.services.insights import InsightsService
-from mentordesk.services.maintenance import MaintenanceService
-from mentordesk.services.meetings import MeetingService
-from mentordesk.services.people import PeopleService
-from mentordesk.services.search import SearchService
 from mentordesk.store.db import Database
 
+if TYPE_CHECKING:
+    from mentordesk.services.calendar_io import CalendarIOService
+    from mentordesk.services.contacts_import import ContactImportService
+    from mentordesk.services.data import DataService
+    from mentordesk.services.demo import DemoService
+    from mentordesk.services.goals import GoalService
+    from mentordesk.services.insights import InsightsService
+    from mentordesk.services.maintenance import MaintenanceService
+    from mentordesk.services.meetings import MeetingService
+    from mentordesk.services.people import PeopleService
+    from mentordesk.services.search import SearchService
 
-@dataclass
+
 class Services:
-    db: Database
-    people: PeopleService
-    meetings: MeetingService
-    goals: GoalService
-    insights: InsightsService
-    contacts_import: ContactImportService
-    calendar_io: CalendarIOService
-    data: DataService
-    search: SearchService
-    demo: DemoService
-    maintenance: MaintenanceService
+    def __init__(self, db: Database, *, today: Callable[[], date] | None = None) -> None:
+        self.db = db
+        self._today = today
 
     @classmethod
     def over(cls, db: Database, *, today: Callable[[], date] | None = None) -> Services:
-        return cls(
-            db=db,
-            people=PeopleService(db, today=today),
-            meetings=MeetingService(db, today=today),
-            goals=GoalService(db, today=today),
-            insights=InsightsService(db, today=today),
-            contacts_import=ContactImportService(db, today=today),
-            calendar_io=CalendarIOService(db, today=today),
-            data=DataService(db, today=today),
-            search=SearchService(db, today=today),
-            demo=DemoService(db, today=today),
-            maintenance=MaintenanceService(db, today=today),
-        )
+        return cls(db, today=today)
 
     @classmethod
     def open(cls, path: Path | str, *, today: Callable[[], date] | None = None) -> Services:
@@ -63,3 +49,63 @@ class Services:
 
     def close(self) -> None:
         self.db.close()
+
+    @cached_property
+    def people(self) -> PeopleService:
+        from mentordesk.services.people import PeopleService
+
+        return PeopleService(self.db, today=self._today)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from mentordesk.services.meetings import MeetingService
+
+        return MeetingService(self.db, today=self._today)
+
+    @cached_property
+    def goals(self) -> GoalService:
+        from mentordesk.services.goals import GoalService
+
+        return GoalService(self.db, today=self._today)
+
+    @cached_property
+    def insights(self) -> InsightsService:
+        from mentordesk.services.insights import InsightsService
+
+        return InsightsService(self.db, today=self._today)
+
+    @cached_property
+    def contacts_import(self) -> ContactImportService:
+        from mentordesk.services.contacts_import import ContactImportService
+
+        return ContactImportService(self.db, today=self._today)
+
+    @cached_property
+    def calendar_io(self) -> CalendarIOService:
+        from mentordesk.services.calendar_io import CalendarIOService
+
+        return CalendarIOService(self.db, today=self._today)
+
+    @cached_property
+    def data(self) -> DataService:
+        from mentordesk.services.data import DataService
+
+        return DataService(self.db, today=self._today)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from mentordesk.services.search import SearchService
+
+        return SearchService(self.db, today=self._today)
+
+    @cached_property
+    def demo(self) -> DemoService:
+        from mentordesk.services.demo import DemoService
+
+        return DemoService(self.db, today=self._today)
+
+    @cached_property
+    def maintenance(self) -> MaintenanceService:
+        from mentordesk.services.maintenance import MaintenanceService
+
+        return MaintenanceService(self.db, today=self._today)

@@ -80,3 +80,10 @@ def test_cli_search_finds_a_phrase_from_a_meeting_note(tmp_path, capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 2
     assert all(line.startswith("Meeting") and "[book on negotiation]" in line for line in lines)
+
+
+def test_command_line_kinds_match_the_service():
+    from mentordesk.commands.search import SEARCH_KINDS
+    from mentordesk.services.search import KINDS
+
+    assert SEARCH_KINDS == KINDS
