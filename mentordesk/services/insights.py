@@ -23,6 +23,7 @@ from mentordesk.domain.series import (
     ReportData,
 )
 from mentordesk.services import csv_export
+from mentordesk.services import insights_goals as g
 from mentordesk.services import insights_query as q
 from mentordesk.services import insights_report as r
 from mentordesk.services.base import Service
@@ -107,7 +108,7 @@ class InsightsService(Service):
     def goal_choices(self) -> list[GoalChoice]:
         """Every goal, open goals first, for the progress chart's goal filter."""
         with self.db.reader() as s:
-            rows = sorted(q.goal_rows(s, None, None), key=q.goal_order)
+            rows = sorted(g.goal_rows(s, None, None), key=g.goal_order)
         return [GoalChoice(row.id, row.title, str(row.status)) for row in rows]
 
     def relationship_ids_named(self, names: Sequence[str]) -> tuple[int, ...]:
@@ -138,7 +139,7 @@ class InsightsService(Service):
         A goal is shown when progress was recorded in the period, or it was open during it.
         """
         with self.db.reader() as s:
-            return q.goal_progress(s, flt)
+            return g.goal_progress(s, flt)
 
     def meeting_frequency(self, flt: InsightsFilter) -> MeetingFrequency:
         """Held meetings per month and relationship; target = sum of 30.44 / cadence over active relationships."""
@@ -219,7 +220,7 @@ class InsightsService(Service):
                 period_end=period.end,
                 generated_on=today,
                 summary=r.summary(s, flt, today, statuses),
-                progress=readable_goals(q.goal_progress(s, flt)),
+                progress=readable_goals(g.goal_progress(s, flt)),
                 meetings=q.meeting_frequency(s, flt),
                 adherence=readable_adherence(q.adherence(s, flt, today)),
                 focus=q.focus(s, flt),

@@ -13,15 +13,12 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.enums import GoalStatus, MeetingStatus
 from mentordesk.domain.progress import MilestoneState, current_progress, is_open
 from mentordesk.domain.series import GoalTableRow, MeetingLogRow, MilestoneMark, ReportSummary
+from mentordesk.services.insights_goals import goal_order, goal_rows, history_of, milestones_of
 from mentordesk.services.insights_query import (
     HELD,
     expected_meetings,
-    goal_order,
-    goal_rows,
-    history_of,
     in_period,
     meeting_day,
-    milestones_of,
     relationship_rows,
     status_history,
 )
