@@ -58,7 +58,7 @@ def run_self_test() -> int:
         if services is not None:
             services.close()  # type: ignore[attr-defined]
         shutil.rmtree(work, ignore_errors=True)
-    print(f"self-test passed; temporary files removed ({'kept' if work.exists() else 'gone'}: {work})")
+    print(f"self-test passed; removed {work}")
     return 0
 
 
