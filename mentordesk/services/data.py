@@ -22,6 +22,7 @@ from typing import Any
 
 from mentordesk.services.base import Service
 from mentordesk.services.errors import DatabaseError, ImportFormatError, MentorDeskError
+from mentordesk.store.backup import Retention
 
 FORMAT = "mentordesk-export"
 FORMAT_VERSION = 1
@@ -189,14 +190,14 @@ class DataService(Service):
                 raise MentorDeskError(f"{out.parent} does not exist")
         return backup_database(self._require_file(), reason=reason, out=out)
 
-    def auto_backup(self) -> Path | None:
+    def auto_backup(self, retention: Retention | None = None) -> Path | None:
         """The start-up backup: when the last one is over a day old and the data changed since."""
         from mentordesk.store.backup import backup_database, needs_auto_backup
 
         path = self.db.path
         if path is None or not needs_auto_backup(path):
             return None
-        return backup_database(path, reason="daily")
+        return backup_database(path, reason="daily", retention=retention)
 
     def backups(self) -> list[BackupInfo]:
         from mentordesk.store.backup import list_backups

@@ -20,6 +20,17 @@ from mentordesk.services.errors import DatabaseError
 BACKUP_SUFFIX = ".sqlite"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[\w.-]+)\.sqlite$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6  # besides every backup of the last 24 hours
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How many daily, weekly and monthly backups the rota keeps."""
+
+    daily: int = KEEP_DAILY
+    weekly: int = KEEP_WEEKLY
+    monthly: int = KEEP_MONTHLY
+
+
 AUTO_BACKUP_AGE = timedelta(days=1)
 
 
@@ -57,14 +68,16 @@ def copy_database(src: Path, dest: Path) -> Path:
     return dest
 
 
-def backup_database(db_path: Path, reason: str = "manual", *, out: Path | None = None) -> Path:
+def backup_database(
+    db_path: Path, reason: str = "manual", *, out: Path | None = None, retention: Retention | None = None
+) -> Path:
     """Back up ``db_path`` into its backups folder (or to ``out``) and return the new file."""
     if out is None:
         folder = ensure_private_dir(backups_dir(db_path))
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         out = folder / f"{db_path.stem}-{stamp}-{reason}{BACKUP_SUFFIX}"
         copy_database(db_path, out)
-        prune_backups(db_path)
+        prune_backups(db_path, retention=retention)
         return out
     return copy_database(db_path, out)
 
@@ -103,7 +116,9 @@ def list_backups(db_path: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def backups_to_keep(backups: list[BackupFile], now: datetime) -> set[Path]:
+def backups_to_keep(
+    backups: list[BackupFile], now: datetime, retention: Retention | None = None
+) -> set[Path]:
     """The rota: everything from the last day, then the newest of each of the last 7 days,
     4 ISO weeks and 6 months."""
     keep: set[Path] = {b.path for b in backups if now - b.taken_at < timedelta(days=1)}
@@ -111,10 +126,11 @@ def backups_to_keep(backups: list[BackupFile], now: datetime) -> set[Path]:
         return keep
     newest_first = sorted(backups, key=lambda b: b.taken_at, reverse=True)
     keep.add(newest_first[0].path)
+    keep_counts = retention or Retention()
     buckets = (
-        (KEEP_DAILY, lambda d: d.date()),
-        (KEEP_WEEKLY, lambda d: tuple(d.isocalendar())[:2]),
-        (KEEP_MONTHLY, lambda d: (d.year, d.month)),
+        (keep_counts.daily, lambda d: d.date()),
+        (keep_counts.weekly, lambda d: tuple(d.isocalendar())[:2]),
+        (keep_counts.monthly, lambda d: (d.year, d.month)),
     )
     for count, key in buckets:
         seen: list[object] = []
@@ -129,10 +145,12 @@ def backups_to_keep(backups: list[BackupFile], now: datetime) -> set[Path]:
     return keep
 
 
-def prune_backups(db_path: Path, now: datetime | None = None) -> list[Path]:
+def prune_backups(
+    db_path: Path, now: datetime | None = None, *, retention: Retention | None = None
+) -> list[Path]:
     """Delete automatic backups outside the rota; returns what was deleted."""
     backups = list_backups(db_path)
-    keep = backups_to_keep(backups, now or datetime.now())
+    keep = backups_to_keep(backups, now or datetime.now(), retention)
     removed = []
     for b in backups:
         if b.path not in keep:

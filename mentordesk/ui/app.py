@@ -56,8 +56,11 @@ def offer_restore(db_path: Path, exc: DamagedDatabaseError):  # type: ignore[no-
 
 
 def _auto_backup(window) -> None:  # type: ignore[no-untyped-def]
+    from mentordesk.ui.dialogs.settings import retention
+    from mentordesk.ui.preferences import Preferences
+
     try:
-        path = window.ctx.services.data.auto_backup()
+        path = window.ctx.services.data.auto_backup(retention(Preferences.load(window.settings)))
     except MentorDeskError as exc:
         window.ctx.status(f"The daily backup failed: {exc}")
         return
@@ -79,7 +82,7 @@ def run_gui(
     size: tuple[int, int] | None = None,
     theme: str | None = None,
 ) -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from mentordesk.services.container import Services
@@ -95,7 +98,10 @@ def run_gui(
                 "use --screenshot to render without one, or QT_QPA_PLATFORM=offscreen"
             )
     app = make_application()
-    db_path = resolve_db_path(db)
+    from mentordesk.ui.preferences import Preferences
+
+    prefs = Preferences.load(QSettings())
+    db_path = resolve_db_path(db or (None if os.environ.get("MENTORDESK_DB") else prefs.db_path or None))
     try:
         services = Services.open(db_path)
     except DamagedDatabaseError as exc:
@@ -110,8 +116,8 @@ def run_gui(
             raise
         QMessageBox.critical(None, "MentorDesk cannot open the database", str(exc))
         return 1
+    apply_theme(app, theme or prefs.theme)
     window = MainWindow(services, open_services=Services.open)
-    apply_theme(app, theme or str(window.settings.value("appearance/theme", "system")))
     if size:
         window.resize(*size)
     if tab:

@@ -181,10 +181,18 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         edit.addSeparator()
         edit.addAction(self._action("&Find", self.find_in_tab, QKeySequence.StandardKey.Find))
+        preferences = self._action(
+            "&Preferences…",
+            partial(self.run_dialog, "mentordesk.ui.dialogs.settings", "show_settings"),
+            QKeySequence.StandardKey.Preferences,
+        )
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.search_action = self._action("&Search everything…", self.open_search, "Ctrl+K")
         edit.addAction(self.search_action)
         self.capture_action = self._action("&Log…", self.quick_capture, "Ctrl+L")
         edit.addAction(self.capture_action)
+        edit.addSeparator()
+        edit.addAction(preferences)
 
         self.view_menu = bar.addMenu("&View")
         for i, name in enumerate(TAB_SPECS):
@@ -213,6 +221,13 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(lambda: self.open_search(self.search_field.text()))
         self.search_field.textEdited.connect(lambda text: self.open_search(text) if text.strip() else None)
         bar.addWidget(self.search_field)
+
+    def apply_preferences(self, prefs: object) -> None:
+        """Tell every built tab (and the reminders) that preferences changed."""
+        for widget in [*self._tab_widgets.values(), getattr(self, "reminders", None)]:
+            hook = getattr(widget, "apply_preferences", None)
+            if hook is not None:
+                hook(prefs)
 
     def open_search(self, text: str = "") -> QWidget:
         """The search palette, with ``text`` already typed."""

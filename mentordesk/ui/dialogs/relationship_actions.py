@@ -19,6 +19,7 @@ from mentordesk.ui.dialogs.relationship_appreciation import AppreciationDialog
 from mentordesk.ui.dialogs.relationship_form import RelationshipDialog
 from mentordesk.ui.dialogs.relationship_status import StatusDialog
 from mentordesk.ui.dialogs.request_draft import RequestDraftDialog
+from mentordesk.ui.preferences import Preferences
 
 if TYPE_CHECKING:
     from mentordesk.ui.tabs.mentors import MentorsTab
@@ -120,7 +121,8 @@ class RelationshipActions:
             steps.added(ctx, values.name.strip(), rid)
             ctx.status(f"Added {values.name.strip()}")
 
-        return self._open(RelationshipDialog(self.tab, submit=submit, mode="add"))
+        defaults = NewRelationship(name="", cadence_days=Preferences.load(ctx.settings).default_cadence)
+        return self._open(RelationshipDialog(self.tab, submit=submit, values=defaults, mode="add"))
 
     def edit_current(self) -> QDialog | None:
         row = self.tab.current_row()
