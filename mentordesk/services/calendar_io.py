@@ -10,11 +10,10 @@ The file formats themselves live in :mod:`mentordesk.formats.ics` (imported when
 
 from __future__ import annotations
 
-import os
 import uuid as uuidlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,85 +29,20 @@ from mentordesk.services.calendar_io_text import (
     parse_description,
     title_from_summary,
 )
-from mentordesk.services.errors import ImportFormatError, ValidationError
+from mentordesk.services.calendar_io_types import (
+    ImportPlan,
+    ImportSummary,
+    PlannedEvent,
+    read_calendar_file,
+    write_private_bytes,
+)
+from mentordesk.services.errors import ValidationError
 from mentordesk.services.meetings_read import utc_bounds
 from mentordesk.services.meetings_types import MAX_DURATION_MINUTES, meeting_day
 from mentordesk.store.models import ActionItem, Meeting, Person, Relationship
 
 if TYPE_CHECKING:
     from mentordesk.formats.ics import IcsEvent
-
-MAX_FILE_BYTES = 50 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class PlannedEvent:
-    """One event of a file and what importing it would do."""
-
-    key: tuple[str, str]  # (UID, occurrence): what makes a re-import add nothing
-    summary: str
-    start: datetime
-    all_day: bool
-    relationship_id: int | None  # matched by email or name; None when nobody matched
-    person: str
-    matched_by: str  # "email", "name" or ""
-    duplicate: bool  # already in the database (or earlier in the same file)
-    event: IcsEvent
-
-
-@dataclass
-class ImportPlan:
-    filename: str
-    events: list[PlannedEvent]
-    skipped: list[tuple[str, str]]  # (where, reason)
-    cancelled: int
-
-    def unmatched(self) -> list[PlannedEvent]:
-        return [e for e in self.events if not e.duplicate and e.relationship_id is None]
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    filename: str
-    added: int
-    already: int
-    assigned: int
-    unassigned: int
-    cancelled: int
-    skipped: tuple[tuple[str, str], ...]
-    dry_run: bool
-    meeting_ids: tuple[int, ...] = field(default=())
-
-    def lines(self) -> list[str]:
-        verb = "would import" if self.dry_run else "imported"
-        out = [
-            f"{self.filename}: {verb} {self.added} meeting{'s' if self.added != 1 else ''} "
-            f"({self.assigned} matched to a relationship, {self.unassigned} unassigned)"
-        ]
-        if self.already:
-            out.append(f"{self.already} already imported before, left as they are")
-        if self.cancelled:
-            out.append(f"{self.cancelled} cancelled event{'s' if self.cancelled != 1 else ''} left out")
-        for where, reason in self.skipped:
-            out.append(f"skipped {where}: {reason}")
-        if self.dry_run:
-            out.append("dry run: nothing was changed")
-        return out
-
-
-def write_private_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` owner-only (0600), whole or not at all (temporary file, then rename)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 class CalendarIOService(Service):
@@ -341,19 +275,6 @@ class CalendarIOService(Service):
         return today - timedelta(days=365), today + timedelta(days=365)
 
 
-def read_calendar_file(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportFormatError(f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise ImportFormatError(f"{path} is a folder, not an iCalendar file") from None
-    except FileNotFoundError:
-        raise ImportFormatError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ImportFormatError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-
-
 def _own_uuid(ev: IcsEvent) -> str | None:
     from mentordesk.formats.ics import meeting_uuid_from_uid
 
@@ -423,3 +344,13 @@ def _meeting_from(e: PlannedEvent, today: date, taken: set[str]) -> Meeting:
     else:
         meeting.uuid = str(uuidlib.uuid4())
     return meeting
+
+
+__all__ = [
+    "CalendarIOService",
+    "ImportPlan",
+    "ImportSummary",
+    "PlannedEvent",
+    "read_calendar_file",
+    "write_private_bytes",
+]
