@@ -72,12 +72,38 @@ class RelationshipTableModel(QAbstractTableModel):
         self._rows: list[ListRow] = []
         self._today = date.today()
         self._icons: dict[Overdue, QIcon] = {}
+        # Per-row caches, rebuilt with the rows: filtering, sorting and painting read these
+        # instead of recomputing text on every call (a keystroke filters and re-sorts every row).
+        self._hay: list[str] = []
+        self._keys: dict[int, list[Any]] = {}
+        self._texts: dict[tuple[int, int], str] = {}
 
     def set_rows(self, rows: list[ListRow], today: date | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._today = today or date.today()
+        self._hay = [
+            " ".join((r.name, r.organization, r.email, " ".join(r.tags), r.notes)).casefold() for r in rows
+        ]
+        self._keys = {}
+        self._texts = {}
         self.endResetModel()
+
+    def haystack(self, row: int) -> str:
+        """The lower-cased text the filter box searches in row ``row``."""
+        return self._hay[row]
+
+    def sort_key(self, row: int, col: int) -> Any:
+        keys = self._keys.get(col)
+        if keys is None:
+            keys = self._keys[col] = [self._sort_key(r, col) for r in self._rows]
+        return keys[row]
+
+    def display_text(self, row: int, col: int) -> str:
+        text = self._texts.get((row, col))
+        if text is None:
+            text = self._texts[(row, col)] = self._display(self._rows[row], col)
+        return text
 
     def row_at(self, row: int) -> ListRow:
         return self._rows[row]
@@ -116,13 +142,13 @@ class RelationshipTableModel(QAbstractTableModel):
         r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
+            return self.display_text(index.row(), col)
         if role == SORT_ROLE:
-            return self._sort_key(r, col)
+            return self.sort_key(index.row(), col)
         if role == ROW_ROLE:
             return r
         if role == SEARCH_ROLE:
-            return " ".join((r.name, r.organization, r.email, " ".join(r.tags), r.notes)).casefold()
+            return self._hay[index.row()]
         if role == Qt.ItemDataRole.DecorationRole and col == self.NAME:
             # Every name gets an icon (a blank one when nothing is due) so that names line up.
             level = r.level if isinstance(r, RelationshipRow) else Overdue.NONE
@@ -219,6 +245,7 @@ class RelationshipFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._text = ""
+        self._words: list[str] = []
         self._status: set[str] | None = None
         self._kind: str | None = None
         self._role: str | None = None
@@ -236,6 +263,7 @@ class RelationshipFilterProxy(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         self._begin()
         self._text = text.strip().casefold()
+        self._words = self._text.split()
         self._end()
 
     def set_status(self, statuses: set[str] | None) -> None:
@@ -268,6 +296,15 @@ class RelationshipFilterProxy(QSortFilterProxyModel):
             if self._role and r.role.value != self._role:
                 return False
         if self._text:
-            hay = model.data(model.index(source_row, 0), SEARCH_ROLE)
-            return all(word in hay for word in self._text.split())
+            hay = model.haystack(source_row)
+            return all(word in hay for word in self._words)
         return True
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, RelationshipTableModel)
+        a, b = model.sort_key(left.row(), left.column()), model.sort_key(right.row(), right.column())
+        try:
+            return bool(a < b)
+        except TypeError:  # a contact's placeholder key beside a relationship's value
+            return str(a) < str(b)
