@@ -179,7 +179,6 @@ def ics_import(db: str) -> dict[str, float]:
     from datetime import UTC, date, datetime, timedelta
 
     from mentordesk.formats.ics import IcsMeeting, write_ics
-
     from mentordesk.services.container import Services
 
     folder = Path(tempfile.mkdtemp())
@@ -201,9 +200,9 @@ def ics_import(db: str) -> dict[str, float]:
     path = folder / "calendar.ics"
     path.write_bytes(write_ics(meetings))
     target = Services.open(folder / "empty.db")
-    importer = target.calendar_io
+    first, last = target.calendar_io.default_window()
     started = time.perf_counter()
-    importer.import_file(path)  # type: ignore[attr-defined]
+    target.calendar_io.import_file(path, start=first - timedelta(days=400), end=last)
     return {"ms": _ms(time.perf_counter() - started)}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from mentordesk.store.db import Database
 
@@ -24,3 +25,11 @@ class Service:
     @staticmethod
     def now() -> datetime:
         return datetime.now(UTC)
+
+    def backup_before(self, reason: str) -> Path | None:
+        """A verified backup before a bulk change (an import, a repair); none for a database in memory."""
+        if self.db.path is None:
+            return None
+        from mentordesk.store.backup import backup_database
+
+        return backup_database(self.db.path, reason=reason)

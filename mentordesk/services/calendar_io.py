@@ -216,6 +216,7 @@ class CalendarIOService(Service):
         assigned = sum(1 for e in resolved if e.relationship_id is not None)
         ids: list[int] = []
         if not dry_run and resolved:
+            self.backup_before("before-import")
             with self.db.session() as s:
                 wanted = {e.relationship_id for e in resolved if e.relationship_id is not None}
                 found = set(s.scalars(select(Relationship.id).where(Relationship.id.in_(wanted))))

@@ -305,6 +305,8 @@ class ContactImportService(Service):
         skipped: list[PlannedAction] = []
         created: dict[int, Person] = {}
         touched: list[Person] = []
+        if any(a.action != ImportAction.SKIP and (selected is None or a.index in selected) for a in plan):
+            self.backup_before("before-import")
         with self.db.session() as s:
             wanted = {a.target_id for a in plan if a.target_id is not None}
             existing = (

@@ -157,11 +157,7 @@ class DataService(Service):
 
         path = Path(path)
         document = self.parse_json(read_input(path), path.name)
-        saved = None
-        if not dry_run and self.db.path is not None:
-            from mentordesk.store.backup import backup_database
-
-            saved = backup_database(self.db.path, reason="before-import")
+        saved = None if dry_run else self.backup_before("before-import")
         with self.db.session() as s:
             report = load(s, document, filename=path.name)
             if dry_run:

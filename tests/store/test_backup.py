@@ -129,3 +129,19 @@ def test_auto_backup_only_when_old_and_changed(dbfile):
     os.utime(dbfile)
     assert needs_auto_backup(dbfile, later)
     assert [b.reason for b in list_backups(dbfile)] == ["daily"]
+
+
+def test_every_import_backs_up_first(dbfile, tmp_path):
+    from mentordesk.cli import main
+
+    vcard = tmp_path / "c.vcf"
+    vcard.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Byron\r\nEND:VCARD\r\n")
+    services = Services.open(dbfile)
+    services.data.export_json(tmp_path / "all.json")
+    services.close()
+    assert main(["--db", str(dbfile), "export", "ics", str(tmp_path / "m.ics")]) == 0
+    for argv in (["import", "vcard", str(vcard)], ["import", "json", str(tmp_path / "all.json")]):
+        before = len(list_backups(dbfile))
+        assert main(["--db", str(dbfile), *argv]) == 0
+        assert [b.reason for b in list_backups(dbfile)][0] == "before-import"
+        assert len(list_backups(dbfile)) == before + 1
