@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,54 +25,66 @@ from PySide6.QtWidgets import (
 from mentordesk.paths import backups_dir
 from mentordesk.services.data import BackupInfo, restore_database
 from mentordesk.services.errors import MentorDeskError
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from mentordesk.ui.main_window import MainWindow
 
 REASONS = {
-    "manual": "On demand",
-    "daily": "Daily",
-    "before-import": "Before an import",
-    "before-restore": "Before a restore",
-    "before-repair": "Before a repair",
-    "before-demo": "Before sample data",
+    "manual": QT_TRANSLATE_NOOP("Backups", "On demand"),
+    "daily": QT_TRANSLATE_NOOP("Backups", "Daily"),
+    "before-import": QT_TRANSLATE_NOOP("Backups", "Before an import"),
+    "before-restore": QT_TRANSLATE_NOOP("Backups", "Before a restore"),
+    "before-repair": QT_TRANSLATE_NOOP("Backups", "Before a repair"),
+    "before-demo": QT_TRANSLATE_NOOP("Backups", "Before sample data"),
 }
 
 
 def reason_text(reason: str) -> str:
     if reason.startswith("before-upgrade-from-"):
-        return "Before an upgrade"
-    return REASONS.get(reason, reason.replace("-", " ").capitalize())
+        return QCoreApplication.translate("Backups", "Before an upgrade")
+    if reason in REASONS:
+        return QCoreApplication.translate("Backups", REASONS[reason])
+    return reason.replace("-", " ").capitalize()
 
 
 class BackupsDialog(QDialog):
-    COLUMNS = ("Taken", "Why", "Size", "People", "Meetings", "Goals")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("BackupsDialog", "Taken"),
+        QT_TRANSLATE_NOOP("BackupsDialog", "Why"),
+        QT_TRANSLATE_NOOP("BackupsDialog", "Size"),
+        QT_TRANSLATE_NOOP("BackupsDialog", "People"),
+        QT_TRANSLATE_NOOP("BackupsDialog", "Meetings"),
+        QT_TRANSLATE_NOOP("BackupsDialog", "Goals"),
+    )
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window_ = window
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(self.tr("Backups"))
         self.resize(760, 420)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleName(self.tr("Backups"))
         intro = QLabel(
-            "MentorDesk backs up your database every day you use it, before upgrades, imports and "
-            "restores. It keeps everything from the last day, then one backup for each of the last "
-            "7 days, 4 weeks and 6 months."
+            self.tr(
+                "MentorDesk backs up your database every day you use it, before upgrades, imports and "
+                "restores. It keeps everything from the last day, then one backup for each of the last "
+                "7 days, 4 weeks and 6 months."
+            )
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty = QLabel("No backups yet. Choose “Back up now” to make the first one.")
-        self.backup_button = QPushButton("Back up &now")
-        self.restore_button = QPushButton("&Restore selected…")
-        self.folder_button = QPushButton("Open backups &folder")
+        self.empty = QLabel(self.tr("No backups yet. Choose “Back up now” to make the first one."))
+        self.backup_button = QPushButton(self.tr("Back up &now"))
+        self.restore_button = QPushButton(self.tr("&Restore selected…"))
+        self.folder_button = QPushButton(self.tr("Open backups &folder"))
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
         self.folder_button.clicked.connect(self.open_folder)
@@ -98,7 +110,7 @@ class BackupsDialog(QDialog):
             cells = (
                 f"{b.taken_at:%Y-%m-%d %H:%M}",
                 reason_text(b.reason),
-                f"{b.size / 1024:,.0f} KB",
+                self.tr("{size} KB").format(size=f"{b.size / 1024:,.0f}"),
                 "—" if b.people is None else str(b.people),
                 "—" if b.meetings is None else str(b.meetings),
                 "—" if b.goals is None else str(b.goals),
@@ -125,9 +137,9 @@ class BackupsDialog(QDialog):
         try:
             path = self.window_.ctx.services.data.backup()
         except MentorDeskError as exc:
-            QMessageBox.warning(self, "Backup failed", str(exc))
+            QMessageBox.warning(self, self.tr("Backup failed"), str(exc))
             return None
-        self.window_.ctx.status(f"Backed up to {path}")
+        self.window_.ctx.status(self.tr("Backed up to {path}").format(path=path))
         self.refresh()
         return path
 
@@ -139,9 +151,11 @@ class BackupsDialog(QDialog):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                "Restore backup",
-                f"Replace your data with the backup from {backup.taken_at:%Y-%m-%d %H:%M}?\n\n"
-                "Your current data is saved as a backup first, so this can be undone by restoring that one.",
+                self.tr("Restore backup"),
+                self.tr(
+                    "Replace your data with the backup from {taken}?\n\n"
+                    "Your current data is saved as a backup first, so this can be undone by restoring that one."
+                ).format(taken=f"{backup.taken_at:%Y-%m-%d %H:%M}"),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -149,11 +163,13 @@ class BackupsDialog(QDialog):
         try:
             restore_database(db_path, backup.path)
         except MentorDeskError as exc:
-            QMessageBox.warning(self, "Restore failed", str(exc))
+            QMessageBox.warning(self, self.tr("Restore failed"), str(exc))
             self.window_.switch_database(db_path)
             return False
         self.window_.switch_database(db_path)
-        self.window_.ctx.status(f"Restored the backup from {backup.taken_at:%Y-%m-%d %H:%M}")
+        self.window_.ctx.status(
+            self.tr("Restored the backup from {taken}").format(taken=f"{backup.taken_at:%Y-%m-%d %H:%M}")
+        )
         self.refresh()
         return True
 
@@ -165,6 +181,10 @@ class BackupsDialog(QDialog):
 
 def show_backups(window: MainWindow) -> None:
     if window.ctx.services.db_path is None:
-        QMessageBox.information(window, "Backups", "This database lives in memory and has no backups.")
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("Backups", "Backups"),
+            QCoreApplication.translate("Backups", "This database lives in memory and has no backups."),
+        )
         return
     BackupsDialog(window).exec()

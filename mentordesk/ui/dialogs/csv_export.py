@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
@@ -34,7 +34,9 @@ def export_csv(window: MainWindow) -> Path | None:
 
     ctx = window.ctx
     start = str(ctx.settings.value(SETTINGS_FOLDER, "") or Path.home())
-    chosen = QFileDialog.getExistingDirectory(window, "Choose where to save the CSV tables", start)
+    chosen = QFileDialog.getExistingDirectory(
+        window, QCoreApplication.translate("CsvExport", "Choose where to save the CSV tables"), start
+    )
     if not chosen:
         return None
     base = Path(chosen)
@@ -51,5 +53,9 @@ def export_csv(window: MainWindow) -> Path | None:
     finally:
         QGuiApplication.restoreOverrideCursor()
     ctx.settings.setValue(SETTINGS_FOLDER, str(base))
-    ctx.status(f"{len(paths)} tables saved as CSV in {folder}")
+    ctx.status(
+        QCoreApplication.translate("CsvExport", "{count} tables saved as CSV in {folder}").format(
+            count=len(paths), folder=folder
+        )
+    )
     return folder

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -14,7 +14,11 @@ from mentordesk.paths import data_dir
 if TYPE_CHECKING:
     from mentordesk.ui.main_window import MainWindow
 
-JSON_FILTER = "MentorDesk export (*.json)"
+JSON_PATTERN = "(*.json)"
+
+
+def _json_filter() -> str:
+    return QCoreApplication.translate("DataIo", "MentorDesk export") + " " + JSON_PATTERN
 
 
 class _Busy:
@@ -27,19 +31,28 @@ class _Busy:
 
 def export_json(window: MainWindow) -> Path | None:
     default = str(Path.home() / "mentordesk-export.json")
-    name, _ = QFileDialog.getSaveFileName(window, "Export everything as JSON", default, JSON_FILTER)
+    name, _ = QFileDialog.getSaveFileName(
+        window, QCoreApplication.translate("DataIo", "Export everything as JSON"), default, _json_filter()
+    )
     if not name:
         return None
     path = Path(name)
     with _Busy():
         counts = window.ctx.services.data.export_json(path)
-    window.ctx.status(f"Exported {sum(counts.values())} records to {path}")
+    window.ctx.status(
+        QCoreApplication.translate("DataIo", "Exported {count} records to {path}").format(
+            count=sum(counts.values()), path=path
+        )
+    )
     return path
 
 
 def import_json(window: MainWindow) -> str | None:
     name, _ = QFileDialog.getOpenFileName(
-        window, "Import a MentorDesk JSON export", str(data_dir()), JSON_FILTER
+        window,
+        QCoreApplication.translate("DataIo", "Import a MentorDesk JSON export"),
+        str(data_dir()),
+        _json_filter(),
     )
     if not name:
         return None
@@ -48,10 +61,13 @@ def import_json(window: MainWindow) -> str | None:
         preview = services.data.import_json(Path(name), dry_run=True)
     answer = QMessageBox.question(
         window,
-        "Import JSON export",
-        f"This import {preview.summary.removeprefix('would have ')}.\n\n"
-        "Records are matched by their identity: existing ones are updated, new ones added. "
-        "A backup is taken first. Go ahead?",
+        QCoreApplication.translate("DataIo", "Import JSON export"),
+        QCoreApplication.translate(
+            "DataIo",
+            "This import {summary}.\n\n"
+            "Records are matched by their identity: existing ones are updated, new ones added. "
+            "A backup is taken first. Go ahead?",
+        ).format(summary=preview.summary.removeprefix("would have ")),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
@@ -59,5 +75,9 @@ def import_json(window: MainWindow) -> str | None:
         result = services.data.import_json(Path(name))
     window.undo_stack.clear()  # earlier undo steps may no longer match the data
     window.ctx.notify("all")
-    window.ctx.status(f"Imported {Path(name).name}: {result.summary}")
+    window.ctx.status(
+        QCoreApplication.translate("DataIo", "Imported {file}: {summary}").format(
+            file=Path(name).name, summary=result.summary
+        )
+    )
     return result.summary

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services.contacts_import import ImportAction, ImportPlanner, ImportSummary, PlannedAction
 from mentordesk.services.errors import MentorDeskError
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.widgets.mentor_fields import ErrorLabel, plain
 
 if TYPE_CHECKING:
@@ -38,11 +39,24 @@ if TYPE_CHECKING:
     from mentordesk.ui.main_window import MainWindow
 
 SLICE = 200  # records planned per event-loop turn; files larger than this show a progress bar
+# kind -> (dialog title, file type, its patterns); texts are translated when the file dialog opens.
 FILTERS = {
-    "vcard": ("Import contacts from a vCard file", "vCard files (*.vcf *.vcard);;All files (*)"),
-    "linkedin": ("Import LinkedIn connections", "LinkedIn export (*.csv);;All files (*)"),
+    "vcard": (
+        QT_TRANSLATE_NOOP("ImportContacts", "Import contacts from a vCard file"),
+        QT_TRANSLATE_NOOP("ImportContacts", "vCard files"),
+        "*.vcf *.vcard",
+    ),
+    "linkedin": (
+        QT_TRANSLATE_NOOP("ImportContacts", "Import LinkedIn connections"),
+        QT_TRANSLATE_NOOP("ImportContacts", "LinkedIn export"),
+        "*.csv",
+    ),
 }
-ACTION_TEXT = {ImportAction.NEW: "New", ImportAction.MERGE: "Merge", ImportAction.SKIP: "Skip"}
+ACTION_TEXT = {
+    ImportAction.NEW: QT_TRANSLATE_NOOP("ImportPreviewDialog", "New"),
+    ImportAction.MERGE: QT_TRANSLATE_NOOP("ImportPreviewDialog", "Merge"),
+    ImportAction.SKIP: QT_TRANSLATE_NOOP("ImportPreviewDialog", "Skip"),
+}
 
 
 def import_vcard(window: MainWindow) -> ImportPreviewDialog | None:
@@ -54,9 +68,13 @@ def import_linkedin(window: MainWindow) -> ImportPreviewDialog | None:
 
 
 def _import(window: MainWindow, kind: str) -> ImportPreviewDialog | None:
-    title, filters = FILTERS[kind]
+    title, file_type, patterns = FILTERS[kind]
+    all_files = QCoreApplication.translate("ImportContacts", "All files")
+    filters = f"{QCoreApplication.translate('ImportContacts', file_type)} ({patterns});;{all_files} (*)"
     start = str(window.settings.value("import/folder", str(Path.home())))
-    path, _ = QFileDialog.getOpenFileName(window, title, start, filters)
+    path, _ = QFileDialog.getOpenFileName(
+        window, QCoreApplication.translate("ImportContacts", title), start, filters
+    )
     if not path:
         return None
     file = Path(path)
@@ -64,7 +82,11 @@ def _import(window: MainWindow, kind: str) -> ImportPreviewDialog | None:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise MentorDeskError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+        raise MentorDeskError(
+            QCoreApplication.translate("ImportContacts", "{file}: cannot be read ({reason})").format(
+                file=file, reason=exc.strerror or exc
+            )
+        ) from None
     from mentordesk.formats.contacts import parse_linkedin, parse_vcard
 
     result = (parse_vcard if kind == "vcard" else parse_linkedin)(data, file.name)
@@ -86,7 +108,7 @@ class ImportPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ImportPreviewDialog")
-        self.setWindowTitle(f"Import {filename}")
+        self.setWindowTitle(self.tr("Import {file}").format(file=filename))
         self.ctx = ctx
         self.parsed = result
         self.filename = filename
@@ -95,16 +117,23 @@ class ImportPreviewDialog(QDialog):
         self._planner: ImportPlanner | None = None
 
         records = len(result.records)
-        not_read = f"; {len(result.skipped)} could not be read" if result.skipped else ""
-        self.heading = plain(
-            f"{filename}: {records} {'person' if records == 1 else 'people'} found{not_read}."
-        )
-        self.counts = plain("Checking for people already in MentorDesk…", wrap=True)
+        if records == 1:
+            found = self.tr("{file}: 1 person found").format(file=filename)
+        else:
+            found = self.tr("{file}: {count} people found").format(file=filename, count=records)
+        if result.skipped:
+            found = self.tr("{found}; {count} could not be read").format(
+                found=found, count=len(result.skipped)
+            )
+        self.heading = plain(found + ".")
+        self.counts = plain(self.tr("Checking for people already in MentorDesk…"), wrap=True)
         self.progress = QProgressBar()
         self.progress.setRange(0, max(1, records))
         self.progress.setVisible(records > SLICE)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Name", "Organization", "Email", "What happens"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Organization"), self.tr("Email"), self.tr("What happens")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -123,15 +152,15 @@ class ImportPreviewDialog(QDialog):
         self.notes.setVisible(bool(lines))
         self.error = ErrorLabel()
 
-        self.all_button = QPushButton("Select &all")
+        self.all_button = QPushButton(self.tr("Select &all"))
         self.all_button.clicked.connect(lambda: self.set_all(True))
-        self.none_button = QPushButton("Select &none")
+        self.none_button = QPushButton(self.tr("Select &none"))
         self.none_button.clicked.connect(lambda: self.set_all(False))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText("Import")
+        self.import_button.setText(self.tr("Import"))
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -147,7 +176,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.table, 1)
         if lines:
-            layout.addWidget(plain("Not read, or read with a problem:"))
+            layout.addWidget(plain(self.tr("Not read, or read with a problem:")))
         layout.addWidget(self.notes)
         layout.addWidget(self.error)
         layout.addLayout(row)
@@ -198,7 +227,7 @@ class ImportPreviewDialog(QDialog):
         else:
             name.setCheckState(Qt.CheckState.Checked)
         name.setData(Qt.ItemDataRole.UserRole, action.index)
-        what = f"{ACTION_TEXT[action.action]}: {action.describe()}"
+        what = f"{self.tr(ACTION_TEXT[action.action])}: {action.describe()}"
         for col, item in enumerate(
             (
                 name,
@@ -239,12 +268,20 @@ class ImportPreviewDialog(QDialog):
         chosen = self.selected()
         by_kind = _count(self.plan, chosen)
         self.counts.setText(
-            f"{by_kind[ImportAction.NEW]} new, {by_kind[ImportAction.MERGE]} to merge into people already here, "
-            f"{by_kind[ImportAction.SKIP]} already here with nothing new. "
-            "Imported people become contacts: find them with the Contacts filter."
+            self.tr(
+                "{new} new, {merge} to merge into people already here, "
+                "{skip} already here with nothing new. "
+                "Imported people become contacts: find them with the Contacts filter."
+            ).format(
+                new=by_kind[ImportAction.NEW],
+                merge=by_kind[ImportAction.MERGE],
+                skip=by_kind[ImportAction.SKIP],
+            )
         )
         self.import_button.setEnabled(bool(chosen))
-        self.import_button.setText(f"Import {len(chosen)}" if chosen else "Import")
+        self.import_button.setText(
+            self.tr("Import {count}").format(count=len(chosen)) if chosen else self.tr("Import")
+        )
 
     # -- importing ----------------------------------------------------------------------------
     def accept(self) -> None:
@@ -268,15 +305,19 @@ class ImportPreviewDialog(QDialog):
                 self.plan, selected=self.selected(), progress=step
             )
         except MentorDeskError as exc:
-            self.error.show_message(f"Nothing was imported: {exc}")
+            self.error.show_message(self.tr("Nothing was imported: {error}").format(error=exc))
             for widget in (self.import_button, self.all_button, self.none_button, self.table):
                 widget.setEnabled(True)
             return
         s = self.summary
         self.ctx.notify("people")
         self.ctx.status(
-            f"{self.filename}: imported {len(s.imported)}, merged {len(s.merged)}, "
-            f"skipped {len(s.skipped) + len(self.parsed.skipped)}"
+            self.tr("{file}: imported {imported}, merged {merged}, skipped {skipped}").format(
+                file=self.filename,
+                imported=len(s.imported),
+                merged=len(s.merged),
+                skipped=len(s.skipped) + len(self.parsed.skipped),
+            )
         )
         window = self.parent()
         show = getattr(window, "show_tab", None)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.store.backup import Retention
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.preferences import Preferences
 from mentordesk.ui.theme import apply_theme
 
@@ -34,14 +35,14 @@ if TYPE_CHECKING:
     from mentordesk.ui.main_window import MainWindow
 
 WEEK_DAYS = (
-    "Follow the language setting",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    QT_TRANSLATE_NOOP("SettingsDialog", "Follow the language setting"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Monday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Tuesday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Wednesday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Thursday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Friday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Saturday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Sunday"),
 )
 
 
@@ -57,56 +58,60 @@ class SettingsDialog(QDialog):
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window_ = window
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.prefs = Preferences.load(window.settings)
 
         db = window.ctx.services.db_path
-        self.db_label = QLabel(str(db) if db else "in memory")
+        self.db_label = QLabel(str(db) if db else self.tr("in memory"))
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.db_label.setWordWrap(True)
-        open_folder = QPushButton("Open data &folder")
+        open_folder = QPushButton(self.tr("Open data &folder"))
         open_folder.clicked.connect(self.open_data_folder)
-        self.move_button = QPushButton("&Move database…")
+        self.move_button = QPushButton(self.tr("&Move database…"))
         self.move_button.clicked.connect(self.choose_move_target)
-        use_other = QPushButton("&Use another database…")
+        use_other = QPushButton(self.tr("&Use another database…"))
         use_other.clicked.connect(window.open_database)
         buttons = QHBoxLayout()
         for b in (open_folder, self.move_button, use_other):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        data_box = QGroupBox("Data")
+        data_box = QGroupBox(self.tr("Data"))
         data_layout = QVBoxLayout(data_box)
         data_layout.addWidget(self.db_label)
         data_layout.addLayout(buttons)
 
-        self.reminder = _spin(0, 24 * 60, " minutes before", "Reminder lead time")
-        self.reminder.setSpecialValueText("No reminders")
+        self.reminder = _spin(0, 24 * 60, self.tr(" minutes before"), self.tr("Reminder lead time"))
+        self.reminder.setSpecialValueText(self.tr("No reminders"))
         self.reminder.setValue(self.prefs.reminder_minutes)
-        self.digest = QCheckBox("Once a day, tell me whose check-in is due")
+        self.digest = QCheckBox(self.tr("Once a day, tell me whose check-in is due"))
         self.digest.setChecked(self.prefs.daily_digest)
         self.week_start = QComboBox()
-        self.week_start.addItems(WEEK_DAYS)
+        self.week_start.addItems([self.tr(day) for day in WEEK_DAYS])
         self.week_start.setCurrentIndex(self.prefs.week_start)
-        self.week_start.setAccessibleName("First day of the week")
-        self.cadence = _spin(1, 3660, " days", "Default cadence for new relationships")
+        self.week_start.setAccessibleName(self.tr("First day of the week"))
+        self.cadence = _spin(1, 3660, self.tr(" days"), self.tr("Default cadence for new relationships"))
         self.cadence.setValue(self.prefs.default_cadence)
         self.theme = QComboBox()
-        for value, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
+        for value, label in (
+            ("system", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
             self.theme.addItem(label, value)
         self.theme.setCurrentIndex(self.theme.findData(self.prefs.theme))
-        self.theme.setAccessibleName("Colour theme")
-        general = QGroupBox("Working")
+        self.theme.setAccessibleName(self.tr("Colour theme"))
+        general = QGroupBox(self.tr("Working"))
         form = QFormLayout(general)
-        form.addRow("&Reminders:", self.reminder)
+        form.addRow(self.tr("&Reminders:"), self.reminder)
         form.addRow("", self.digest)
-        form.addRow("&Week starts on:", self.week_start)
-        form.addRow("New relationships meet &every:", self.cadence)
-        form.addRow("&Theme:", self.theme)
+        form.addRow(self.tr("&Week starts on:"), self.week_start)
+        form.addRow(self.tr("New relationships meet &every:"), self.cadence)
+        form.addRow(self.tr("&Theme:"), self.theme)
 
-        self.keep_daily = _spin(1, 365, " daily", "Daily backups kept")
-        self.keep_weekly = _spin(0, 520, " weekly", "Weekly backups kept")
-        self.keep_monthly = _spin(0, 240, " monthly", "Monthly backups kept")
+        self.keep_daily = _spin(1, 365, self.tr(" daily"), self.tr("Daily backups kept"))
+        self.keep_weekly = _spin(0, 520, self.tr(" weekly"), self.tr("Weekly backups kept"))
+        self.keep_monthly = _spin(0, 240, self.tr(" monthly"), self.tr("Monthly backups kept"))
         self.keep_daily.setValue(self.prefs.keep_daily)
         self.keep_weekly.setValue(self.prefs.keep_weekly)
         self.keep_monthly.setValue(self.prefs.keep_monthly)
@@ -114,10 +119,10 @@ class SettingsDialog(QDialog):
         for spin in (self.keep_daily, self.keep_weekly, self.keep_monthly):
             keep_row.addWidget(spin)
         keep_row.addStretch(1)
-        backups = QGroupBox("Backups")
+        backups = QGroupBox(self.tr("Backups"))
         backups_form = QFormLayout(backups)
-        backups_form.addRow("&Keep:", keep_row)
-        note = QLabel("Every backup from the last 24 hours is kept as well.")
+        backups_form.addRow(self.tr("&Keep:"), keep_row)
+        note = QLabel(self.tr("Every backup from the last 24 hours is kept as well."))
         note.setTextFormat(Qt.TextFormat.PlainText)
         backups_form.addRow("", note)
 
@@ -156,7 +161,7 @@ class SettingsDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(db.parent)))
 
     def choose_move_target(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Move the database to")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Move the database to"))
         if folder:
             self.move_to(Path(folder))
 
@@ -169,12 +174,20 @@ class SettingsDialog(QDialog):
             return None
         target = folder / source.name
         if target.exists():
-            QMessageBox.warning(self, "Move database", f"{target} already exists; choose another folder.")
+            QMessageBox.warning(
+                self,
+                self.tr("Move database"),
+                self.tr("{path} already exists; choose another folder.").format(path=target),
+            )
             return None
         try:
             copy_database(source, target)
         except (MentorDeskError, OSError) as exc:
-            QMessageBox.warning(self, "Move database", f"The database could not be copied: {exc}")
+            QMessageBox.warning(
+                self,
+                self.tr("Move database"),
+                self.tr("The database could not be copied: {error}").format(error=exc),
+            )
             return None
         if not self.window_.switch_database(target):
             return None
@@ -183,8 +196,10 @@ class SettingsDialog(QDialog):
         self.db_label.setText(str(target))
         QMessageBox.information(
             self,
-            "Database moved",
-            f"MentorDesk now uses {target}.\n\nThe old file is still at {source}; delete it when you are sure.",
+            self.tr("Database moved"),
+            self.tr(
+                "MentorDesk now uses {path}.\n\nThe old file is still at {old}; delete it when you are sure."
+            ).format(path=target, old=source),
         )
         return target
 
