@@ -1,8 +1,10 @@
 """Reminders while the app runs: a note before each planned meeting and a daily overdue digest.
 
 A QTimer checks once a minute (the first check a minute after the window opens). Notes go to the system tray when there is one, and to the status
-bar otherwise. The lead time is the setting "reminders/lead_minutes" (default 15); the day of the
-last digest is kept in "reminders/last_digest" so it comes once a day. The clock can be injected.
+bar otherwise. The lead time is the setting "reminders/lead_minutes" (default 15; 0 turns the notes
+off); "reminders/daily_digest" turns the digest off, and the day of the last one is kept in
+"reminders/last_digest" so it comes once a day. Settings are read at each check. The clock can be
+injected.
 """
 
 from __future__ import annotations
@@ -93,7 +95,10 @@ class Reminders(QObject):
 
     def _daily_digest(self) -> None:
         today = self.now().astimezone().date().isoformat()
-        if str(self.ctx.settings.value("reminders/last_digest", "")) == today:
+        wanted = self.ctx.settings.value("reminders/daily_digest", True)
+        if isinstance(wanted, str):
+            wanted = wanted.lower() in ("true", "1", "yes")
+        if not wanted or str(self.ctx.settings.value("reminders/last_digest", "")) == today:
             return
         rows = [r for r in self.ctx.services.meetings.check_ins() if r.days_late > 0]
         self.ctx.settings.setValue("reminders/last_digest", today)

@@ -80,6 +80,16 @@ def test_week_starts_on_the_locales_first_day(qtbot, services, settings):
         QLocale.setDefault(QLocale.c())
 
 
+def test_week_start_from_preferences(window, english_uk):
+    tab = window.show_tab("calendar")
+    assert tab.calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday
+    tab.apply_preferences(type("Prefs", (), {"week_start": 7})())
+    assert tab.calendar.firstDayOfWeek() == Qt.DayOfWeek.Sunday
+    assert tab.calendar.visible_range()[0] == date(2026, 5, 31)
+    tab.apply_preferences(type("Prefs", (), {"week_start": 0})())
+    assert tab.calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday
+
+
 def test_days_show_their_meetings_and_a_click_on_one_opens_it(window, services, people, english_uk, qtbot):
     held = meet(services, people["ana"], local(2026, 6, 10, 9, 0), status="held")
     planned = meet(services, people["sam"], local(2026, 6, 10, 14, 0))

@@ -76,6 +76,17 @@ def test_plan_a_meeting_then_undo_and_redo(window, services, people, qtbot):
     assert [d.label for d in tab.visible_dots(date(2026, 6, 18))] == ["Ana Ruiz"]
 
 
+def test_ctrl_n_plans_a_new_meeting_in_the_calendar(window, people, qtbot):
+    tab = window.show_tab("calendar")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tab.calendar.setFocus()
+    qtbot.keyClick(tab.calendar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert tab.dialog is not None and tab.dialog.windowTitle() == "New meeting"
+    assert tab.dialog.date_edit.date() == QDate(2026, 6, 15)
+    tab.dialog.reject()
+
+
 def test_a_refused_value_is_shown_next_to_its_field(window, services, people, qtbot):
     tab = window.show_tab("calendar")
     dialog = tab.new_meeting()
@@ -122,7 +133,9 @@ def test_log_a_held_meeting_from_the_keyboard(window, services, people, qtbot):
     ]  # most days late first
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    tab.agenda.setFocus()
+    # In the calendar Ctrl+L is the calendar's own log form (not the window's quick capture).
+    qtbot.keyClick(tab.agenda, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     dialog = tab.dialog
     assert isinstance(dialog, LogMeetingDialog)
     qtbot.waitUntil(lambda: dialog.person.lineEdit().hasFocus())

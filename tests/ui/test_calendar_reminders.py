@@ -88,6 +88,18 @@ def test_overdue_digest_once_a_day(window, services):
     assert rem.check() == [("2 check-ins overdue", "Olga, Omar")]
 
 
+def test_the_digest_can_be_turned_off(window, services):
+    rid = services.people.add_relationship(NewRelationship(name="Olga", started_on=date(2026, 1, 1)))
+    services.meetings.create(MeetingInput(relationship_id=rid, start=local(2026, 4, 1, 9, 0), status="held"))
+    window.settings.setValue("reminders/daily_digest", False)
+    rem = Reminders(
+        window.ctx, window, clock=Clock(local(2026, 6, 15, 8, 0)), tray_available=False, start=False
+    )
+    assert rem.check() == []
+    window.settings.setValue("reminders/daily_digest", True)
+    assert rem.check() == [("1 check-in overdue", "Olga")]
+
+
 def test_tray_gets_the_note_when_there_is_one(window, services, ana, monkeypatch):
     shown: list[tuple[str, str]] = []
     rem = Reminders(

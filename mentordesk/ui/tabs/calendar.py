@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -30,6 +30,13 @@ from mentordesk.ui.widgets.calendar_checkins import CheckInsPanel
 from mentordesk.ui.widgets.calendar_detail import MeetingDetailPanel
 from mentordesk.ui.widgets.calendar_month import CalendarLegend, MonthCalendar
 from mentordesk.ui.widgets.calendar_prompt import HeldPromptBar
+
+NEW_KEY = "Ctrl+N"
+LOG_KEY = QKeySequence("Ctrl+L")
+
+
+def _is_key(event: QKeyEvent, sequence: QKeySequence) -> bool:
+    return QKeySequence(event.keyCombination()) == sequence
 
 
 def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
@@ -64,10 +71,13 @@ class CalendarTab(CalendarActions, QWidget):
         self.filter_edit.setPlaceholderText("Filter by person or text (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter meetings")
-        self.new_action = self._shortcut_action("&New meeting…", "Ctrl+Shift+N", lambda: self.new_meeting())
-        self.log_action = self._shortcut_action("&Log meeting…", "Ctrl+L", lambda: self.log_meeting())
+        # Ctrl+N adds an item in the current tab; in this tab Ctrl+L opens the full log form
+        # (claimed from the window's quick capture while the focus is in the tab, see event()).
+        self.new_action = self._shortcut_action("&New meeting…", NEW_KEY, lambda: self.new_meeting())
+        self.log_action = QAction("&Log meeting…", self)
+        self.log_action.triggered.connect(lambda _c=False: self.log_meeting())
         self.new_button = QPushButton("New meeting…")
-        self.new_button.setToolTip("Plan a meeting (Ctrl+Shift+N)")
+        self.new_button.setToolTip("Plan a meeting (Ctrl+N)")
         self.new_button.clicked.connect(self.new_action.trigger)
         self.log_button = QPushButton("Log meeting…")
         self.log_button.setToolTip("Log a meeting you held, in a few keystrokes (Ctrl+L)")
@@ -174,9 +184,28 @@ class CalendarTab(CalendarActions, QWidget):
         layout.addWidget(self.splitter, 1)
 
         self._wire()
+        self.apply_week_start(ctx.settings.value("calendar/week_start", 0))
         today = ctx.services.meetings.today()
         self.calendar.setSelectedDate(qdate(today))
         self.refresh()
+
+    # -- keyboard -------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+L logs a meeting with the calendar's own form here: claim it before the shortcuts.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and _is_key(event, LOG_KEY)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if _is_key(event, LOG_KEY):
+            self.log_action.trigger()
+            return
+        super().keyPressEvent(event)
 
     def _shortcut_action(self, text: str, keys: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -234,8 +263,6 @@ class CalendarTab(CalendarActions, QWidget):
 
     @staticmethod
     def _month_title(shown: date) -> str:
-        from PySide6.QtCore import QLocale
-
         return f"{QLocale().standaloneMonthName(shown.month)} {shown.year}"
 
     def selected_day(self) -> date:
@@ -275,7 +302,7 @@ class CalendarTab(CalendarActions, QWidget):
         if self.model.rowCount() > 0:
             text = f"No meeting {span} matches the filter."
         else:
-            text = f"No meetings {span}.\nNew meeting (Ctrl+Shift+N) plans one; Log meeting (Ctrl+L) records one."
+            text = f"No meetings {span}.\nNew meeting (Ctrl+N) plans one; Log meeting (Ctrl+L) records one."
         self.agenda_empty.setText(text)
         self.agenda_stack.setCurrentWidget(self.agenda_empty)
 
@@ -347,6 +374,20 @@ class CalendarTab(CalendarActions, QWidget):
             self.filter_edit.clear()
             self._select_row(item_id)
         self.show_detail(item_id)
+
+    def apply_week_start(self, value: object) -> None:
+        """Weeks start on the day chosen in Preferences (1 Monday … 7 Sunday), else the locale's."""
+        try:
+            day = int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            day = 0
+        first = Qt.DayOfWeek(day) if 1 <= day <= 7 else QLocale().firstDayOfWeek()
+        if first != self.calendar.firstDayOfWeek():
+            self.calendar.setFirstDayOfWeek(first)
+            self.refresh()
+
+    def apply_preferences(self, prefs: object) -> None:
+        self.apply_week_start(getattr(prefs, "week_start", 0))
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()
