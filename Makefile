@@ -78,6 +78,15 @@ bundle: venv system-deps
 	$(BIN)/pyinstaller build.spec --noconfirm --clean --log-level WARN
 	QT_QPA_PLATFORM=offscreen dist/MentorDesk/MentorDesk --self-test
 
+# Extract the interface's strings into the English source catalogue, then build a .qm for every
+# translation. To add a language: copy mentordesk_en.ts to mentordesk_<locale>.ts, translate it with
+# $(BIN)/pyside6-linguist and run make translations again.
+TS_DIR := resources/translations
+translations: venv
+	$(BIN)/pyside6-lupdate $$(find mentordesk/ui -name '*.py' | sort) -source-language en -no-obsolete \
+		-locations relative -ts $(sort $(TS_DIR)/mentordesk_en.ts $(wildcard $(TS_DIR)/*.ts))
+	for ts in $(TS_DIR)/*.ts; do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
+
 DESKTOP_DIR := $(HOME)/.local/share
 install-desktop: venv
 	install -d $(DESKTOP_DIR)/applications $(DESKTOP_DIR)/metainfo

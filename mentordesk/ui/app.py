@@ -25,11 +25,15 @@ def make_application(argv: list[str] | None = None):  # type: ignore[no-untyped-
         from mentordesk.ui.theme import app_icon
 
         app.setWindowIcon(app_icon())
+        from mentordesk.ui.i18n import install_translator
+
+        install_translator(app)
     return app
 
 
 def offer_restore(db_path: Path, exc: DamagedDatabaseError):  # type: ignore[no-untyped-def]
     """Tell the user the database is damaged and offer the newest good backup."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from mentordesk.services.container import Services
@@ -39,15 +43,20 @@ def offer_restore(db_path: Path, exc: DamagedDatabaseError):  # type: ignore[no-
     if backup is None:
         QMessageBox.critical(
             None,
-            "Your database is damaged",
-            f"{exc}\n\nMentorDesk will not start on a new empty database without asking. "
-            "Start MentorDesk again to begin a new database, or restore a copy with 'mentordesk restore FILE'.",
+            QCoreApplication.translate("Application", "Your database is damaged"),
+            QCoreApplication.translate(
+                "Application",
+                "{error}\n\nMentorDesk will not start on a new empty database without asking. "
+                "Start MentorDesk again to begin a new database, or restore a copy with 'mentordesk restore FILE'.",
+            ).format(error=exc),
         )
         return None
     answer = QMessageBox.question(
         None,
-        "Your database is damaged",
-        f"{exc}\n\nRestore the newest good backup now?",
+        QCoreApplication.translate("Application", "Your database is damaged"),
+        QCoreApplication.translate("Application", "{error}\n\nRestore the newest good backup now?").format(
+            error=exc
+        ),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
@@ -56,16 +65,24 @@ def offer_restore(db_path: Path, exc: DamagedDatabaseError):  # type: ignore[no-
 
 
 def _auto_backup(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
     from mentordesk.ui.dialogs.settings import retention
     from mentordesk.ui.preferences import Preferences
 
     try:
         path = window.ctx.services.data.auto_backup(retention(Preferences.load(window.settings)))
     except MentorDeskError as exc:
-        window.ctx.status(f"The daily backup failed: {exc}")
+        window.ctx.status(
+            QCoreApplication.translate("Application", "The daily backup failed: {error}").format(error=exc)
+        )
         return
     if path is not None:
-        window.ctx.status(f"Daily backup saved to {path.parent}")
+        window.ctx.status(
+            QCoreApplication.translate("Application", "Daily backup saved to {folder}").format(
+                folder=path.parent
+            )
+        )
 
 
 def _has_display() -> bool:
@@ -82,7 +99,7 @@ def run_gui(
     size: tuple[int, int] | None = None,
     theme: str | None = None,
 ) -> int:
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from mentordesk.services.container import Services
@@ -114,7 +131,9 @@ def run_gui(
     except MentorDeskError as exc:
         if screenshot:
             raise
-        QMessageBox.critical(None, "MentorDesk cannot open the database", str(exc))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Application", "MentorDesk cannot open the database"), str(exc)
+        )
         return 1
     apply_theme(app, theme or prefs.theme)
     window = MainWindow(services, open_services=Services.open)

@@ -26,29 +26,51 @@ from mentordesk.paths import data_dir
 from mentordesk.services.container import Services
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.ui.context import AppContext
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 
-# name -> (label, module, class). Each tab class takes an AppContext.
+# name -> (label, module, class). Each tab class takes an AppContext. Labels are marked for
+# translation here and translated when shown (this module loads before the translator does).
 TAB_SPECS: dict[str, tuple[str, str, str]] = {
-    "mentors": ("&Mentors", "mentordesk.ui.tabs.mentors", "MentorsTab"),
-    "calendar": ("&Calendar", "mentordesk.ui.tabs.calendar", "CalendarTab"),
-    "goals": ("&Goals", "mentordesk.ui.tabs.goals", "GoalsTab"),
-    "insights": ("&Insights", "mentordesk.ui.tabs.insights", "InsightsTab"),
+    "mentors": (QT_TRANSLATE_NOOP("MainWindow", "&Mentors"), "mentordesk.ui.tabs.mentors", "MentorsTab"),
+    "calendar": (QT_TRANSLATE_NOOP("MainWindow", "&Calendar"), "mentordesk.ui.tabs.calendar", "CalendarTab"),
+    "goals": (QT_TRANSLATE_NOOP("MainWindow", "&Goals"), "mentordesk.ui.tabs.goals", "GoalsTab"),
+    "insights": (QT_TRANSLATE_NOOP("MainWindow", "&Insights"), "mentordesk.ui.tabs.insights", "InsightsTab"),
 }
 
 
 # File menu entries: (label, module, function). The function takes the window. An entry shows only
 # when its module is present, so a menu never offers what cannot run.
 IMPORT_ACTIONS: tuple[tuple[str, str, str], ...] = (
-    ("Contacts from &vCard…", "mentordesk.ui.dialogs.import_contacts", "import_vcard"),
-    ("&LinkedIn connections…", "mentordesk.ui.dialogs.import_contacts", "import_linkedin"),
-    ("&Calendar (iCalendar)…", "mentordesk.ui.dialogs.calendar_io", "import_ics"),
-    ("Full export (&JSON)…", "mentordesk.ui.dialogs.data_io", "import_json"),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "Contacts from &vCard…"),
+        "mentordesk.ui.dialogs.import_contacts",
+        "import_vcard",
+    ),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "&LinkedIn connections…"),
+        "mentordesk.ui.dialogs.import_contacts",
+        "import_linkedin",
+    ),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "&Calendar (iCalendar)…"),
+        "mentordesk.ui.dialogs.calendar_io",
+        "import_ics",
+    ),
+    (QT_TRANSLATE_NOOP("MainWindow", "Full export (&JSON)…"), "mentordesk.ui.dialogs.data_io", "import_json"),
 )
 EXPORT_ACTIONS: tuple[tuple[str, str, str], ...] = (
-    ("Meetings as &iCalendar…", "mentordesk.ui.dialogs.calendar_io", "export_ics"),
-    ("Everything as &JSON…", "mentordesk.ui.dialogs.data_io", "export_json"),
-    ("Tables as &CSV…", "mentordesk.ui.dialogs.csv_export", "export_csv"),
-    ("Progress &report (PDF)…", "mentordesk.ui.dialogs.report", "export_report"),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "Meetings as &iCalendar…"),
+        "mentordesk.ui.dialogs.calendar_io",
+        "export_ics",
+    ),
+    (QT_TRANSLATE_NOOP("MainWindow", "Everything as &JSON…"), "mentordesk.ui.dialogs.data_io", "export_json"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Tables as &CSV…"), "mentordesk.ui.dialogs.csv_export", "export_csv"),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "Progress &report (PDF)…"),
+        "mentordesk.ui.dialogs.report",
+        "export_report",
+    ),
 )
 BACKUPS_ACTION = ("mentordesk.ui.dialogs.backups", "show_backups")
 
@@ -81,7 +103,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._wire_context()
         self._update_title()
-        self.statusBar().showMessage("Ready")
+        self.statusBar().showMessage(self.tr("Ready"))
         self.resize(1280, 800)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
@@ -95,11 +117,12 @@ class MainWindow(QMainWindow):
     # -- tabs ---------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
         for name, (label, _module, _cls) in TAB_SPECS.items():
-            holder = QLabel("Loading…")
+            holder = QLabel(self.tr("Loading…"))
             holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             holder.setObjectName(f"placeholder_{name}")
-            self.tabs.addTab(holder, label.replace("&", ""))
-            self.tabs.setTabToolTip(self.tabs.count() - 1, f"Alt+{label[1]}")
+            text = self.tr(label)
+            self.tabs.addTab(holder, text.replace("&", ""))
+            self.tabs.setTabToolTip(self.tabs.count() - 1, f"Alt+{text[text.find('&') + 1]}")
 
     def tab_names(self) -> list[str]:
         return list(TAB_SPECS)
@@ -115,7 +138,7 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(True)
             old = self.tabs.widget(index)
             self.tabs.removeTab(index)
-            self.tabs.insertTab(index, widget, label.replace("&", ""))
+            self.tabs.insertTab(index, widget, self.tr(label).replace("&", ""))
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
             if old is not None:
@@ -154,59 +177,61 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self._action("&New database…", self.new_database, "Ctrl+Shift+N"))
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&New database…"), self.new_database, "Ctrl+Shift+N"))
         file_menu.addAction(
-            self._action("&Open database…", self.open_database, QKeySequence.StandardKey.Open)
+            self._action(self.tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
         )
         file_menu.addSeparator()
-        self.import_menu = file_menu.addMenu("&Import")
-        self.export_menu = file_menu.addMenu("&Export")
+        self.import_menu = file_menu.addMenu(self.tr("&Import"))
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
         file_menu.addSeparator()
         for menu, entries in ((self.import_menu, IMPORT_ACTIONS), (self.export_menu, EXPORT_ACTIONS)):
             for label, module, function in entries:
                 if _module_present(module):
-                    menu.addAction(self._action(label, partial(self.run_dialog, module, function)))
+                    menu.addAction(self._action(self.tr(label), partial(self.run_dialog, module, function)))
         if _module_present(BACKUPS_ACTION[0]):
-            file_menu.addAction(self._action("&Backups…", partial(self.run_dialog, *BACKUPS_ACTION)))
+            file_menu.addAction(self._action(self.tr("&Backups…"), partial(self.run_dialog, *BACKUPS_ACTION)))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
-        edit = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        edit = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
-        edit.addAction(self._action("&Find", self.find_in_tab, QKeySequence.StandardKey.Find))
+        edit.addAction(self._action(self.tr("&Find"), self.find_in_tab, QKeySequence.StandardKey.Find))
         preferences = self._action(
-            "&Preferences…",
+            self.tr("&Preferences…"),
             partial(self.run_dialog, "mentordesk.ui.dialogs.settings", "show_settings"),
             QKeySequence.StandardKey.Preferences,
         )
         preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.search_action = self._action("&Search everything…", self.open_search, "Ctrl+K")
+        self.search_action = self._action(self.tr("&Search everything…"), self.open_search, "Ctrl+K")
         edit.addAction(self.search_action)
-        self.capture_action = self._action("&Log…", self.quick_capture, "Ctrl+L")
+        self.capture_action = self._action(self.tr("&Log…"), self.quick_capture, "Ctrl+L")
         edit.addAction(self.capture_action)
         edit.addSeparator()
         edit.addAction(preferences)
 
-        self.view_menu = bar.addMenu("&View")
+        self.view_menu = bar.addMenu(self.tr("&View"))
         for i, name in enumerate(TAB_SPECS):
             self.view_menu.addAction(
                 self._action(
-                    TAB_SPECS[name][0].replace("&", ""), partial(self.show_tab, name), f"Ctrl+{i + 1}"
+                    self.tr(TAB_SPECS[name][0]).replace("&", ""),
+                    partial(self.show_tab, name),
+                    f"Ctrl+{i + 1}",
                 )
             )
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("&About MentorDesk", self.about))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About MentorDesk"), self.about))
 
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Search")
+        bar = self.addToolBar(self.tr("Search"))
         bar.setObjectName("searchToolbar")
         bar.setMovable(False)
         bar.addAction(self.capture_action)
@@ -214,9 +239,9 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         self.search_field = QLineEdit()
-        self.search_field.setPlaceholderText("Search everything (Ctrl+K)")
+        self.search_field.setPlaceholderText(self.tr("Search everything (Ctrl+K)"))
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setAccessibleName("Search everything")
+        self.search_field.setAccessibleName(self.tr("Search everything"))
         self.search_field.setMaximumWidth(320)
         self.search_field.returnPressed.connect(lambda: self.open_search(self.search_field.text()))
         self.search_field.textEdited.connect(lambda text: self.open_search(text) if text.strip() else None)
@@ -284,25 +309,31 @@ class MainWindow(QMainWindow):
         db = self.ctx.services.db_path
         QMessageBox.about(
             self,
-            "About MentorDesk",
-            f"MentorDesk {__version__}\n\nYour mentoring relationships, meetings and goals, kept on this "
-            f"computer.\n\nData folder: {data_dir()}\nDatabase: {db if db else 'in memory'}",
+            self.tr("About MentorDesk"),
+            self.tr(
+                "MentorDesk {version}\n\nYour mentoring relationships, meetings and goals, kept on this "
+                "computer.\n\nData folder: {folder}\nDatabase: {database}"
+            ).format(version=__version__, folder=data_dir(), database=db if db else self.tr("in memory")),
         )
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "New MentorDesk database", str(data_dir()), "Database (*.db)"
+            self, self.tr("New MentorDesk database"), str(data_dir()), self.tr("Database") + " (*.db)"
         )
         if path:
             target = Path(path)
             if target.exists():
-                QMessageBox.warning(self, "New database", f"{target} already exists; choose Open to use it.")
+                QMessageBox.warning(
+                    self,
+                    self.tr("New database"),
+                    self.tr("{path} already exists; choose Open to use it.").format(path=target),
+                )
                 return
             self.switch_database(target)
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open MentorDesk database", str(data_dir()), "Database (*.db)"
+            self, self.tr("Open MentorDesk database"), str(data_dir()), self.tr("Database") + " (*.db)"
         )
         if path:
             self.switch_database(Path(path))
@@ -312,7 +343,7 @@ class MainWindow(QMainWindow):
         try:
             services = self._open_services(path)
         except MentorDeskError as exc:
-            QMessageBox.critical(self, "Cannot open the database", str(exc))
+            QMessageBox.critical(self, self.tr("Cannot open the database"), str(exc))
             return False
         old = self.ctx.services
         self.ctx.services = services
@@ -323,15 +354,15 @@ class MainWindow(QMainWindow):
             index = list(TAB_SPECS).index(name)
             widget = self._tab_widgets.pop(name)
             self.tabs.removeTab(index)
-            holder = QLabel("Loading…")
+            holder = QLabel(self.tr("Loading…"))
             holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.tabs.insertTab(index, holder, TAB_SPECS[name][0].replace("&", ""))
+            self.tabs.insertTab(index, holder, self.tr(TAB_SPECS[name][0]).replace("&", ""))
             widget.deleteLater()
         self.tabs.blockSignals(False)
         old.close()
         self.show_tab(current)
         self._update_title()
-        self.ctx.status(f"Opened {path}")
+        self.ctx.status(self.tr("Opened {path}").format(path=path))
         return True
 
     def _update_title(self) -> None:

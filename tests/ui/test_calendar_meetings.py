@@ -199,6 +199,7 @@ def test_edit_cancel_and_delete_with_undo_keeps_action_items(window, services, p
     mid = meet(services, people["sam"], local(2026, 6, 12, 9, 0), status="held")
     tab = window.show_tab("calendar")
     tab.select_item("meeting", mid)
+    assert tab.detail.action_list.item(0).text() == "No action items yet: type one below and press Enter."
     qtbot.keyClicks(tab.detail.new_action, "Read the chapter")
     tab.detail.owner.setCurrentIndex(1)
     qtbot.keyClick(tab.detail.new_action, Qt.Key.Key_Return)

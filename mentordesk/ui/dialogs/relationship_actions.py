@@ -7,13 +7,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from mentordesk.domain.enums import RelStatus
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.people import ContactRow, NewRelationship, PeopleService, RelationshipRow
 from mentordesk.services.people_status import allowed_next
+from mentordesk.ui import i18n
 from mentordesk.ui.dialogs import relationship_commands as steps
 from mentordesk.ui.dialogs.relationship_appreciation import AppreciationDialog
 from mentordesk.ui.dialogs.relationship_form import RelationshipDialog
@@ -36,8 +37,9 @@ STATUS_MOVES = {
 }
 
 
-def confirm(parent: QWidget, title: str, text: str, *, action: str = "Delete") -> bool:
+def confirm(parent: QWidget, title: str, text: str, *, action: str = "") -> bool:
     """Ask before a destructive step; the text is shown as plain text."""
+    action = action or QCoreApplication.translate("RelationshipActions", "Delete")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
@@ -60,22 +62,44 @@ def warn(parent: QWidget, text: str) -> None:
     box.open()
 
 
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def deletion_text(name: str, *, meetings: int, action_items: int, appreciations: int, contact: bool) -> str:
     if contact:
-        return f"Delete the contact {name}?\n\nYou can undo this with Edit > Undo."
-    parts = [_plural(meetings, "meeting"), _plural(action_items, "action item")]
+        return QCoreApplication.translate(
+            "RelationshipActions", "Delete the contact {name}?\n\nYou can undo this with Edit > Undo."
+        ).format(name=name)
+    parts = [
+        _plural(
+            meetings,
+            QCoreApplication.translate("RelationshipActions", "meeting"),
+            QCoreApplication.translate("RelationshipActions", "meetings"),
+        ),
+        _plural(
+            action_items,
+            QCoreApplication.translate("RelationshipActions", "action item"),
+            QCoreApplication.translate("RelationshipActions", "action items"),
+        ),
+    ]
     if appreciations:
-        parts.append(_plural(appreciations, "appreciation entry", "appreciation entries"))
-    goes = ", ".join(parts[:-1]) + " and " + parts[-1]
-    return (
-        f"Delete {name} and this relationship?\n\n"
-        f"This also deletes {goes}. Linked goals are kept.\n\n"
-        "You can undo this with Edit > Undo."
+        parts.append(
+            _plural(
+                appreciations,
+                QCoreApplication.translate("RelationshipActions", "appreciation entry"),
+                QCoreApplication.translate("RelationshipActions", "appreciation entries"),
+            )
+        )
+    goes = QCoreApplication.translate("RelationshipActions", "{items} and {last}").format(
+        items=", ".join(parts[:-1]), last=parts[-1]
     )
+    return QCoreApplication.translate(
+        "RelationshipActions",
+        "Delete {name} and this relationship?\n\n"
+        "This also deletes {what}. Linked goals are kept.\n\n"
+        "You can undo this with Edit > Undo.",
+    ).format(name=name, what=goes)
 
 
 class RelationshipActions:
@@ -119,7 +143,11 @@ class RelationshipActions:
             rid = self.people.add_relationship(values)
             self.tab._selected = ("relationship", rid)
             steps.added(ctx, values.name.strip(), rid)
-            ctx.status(f"Added {values.name.strip()}")
+            ctx.status(
+                QCoreApplication.translate("RelationshipActions", "Added {name}").format(
+                    name=values.name.strip()
+                )
+            )
 
         defaults = NewRelationship(name="", cadence_days=Preferences.load(ctx.settings).default_cadence)
         return self._open(RelationshipDialog(self.tab, submit=submit, values=defaults, mode="add"))
@@ -170,7 +198,7 @@ class RelationshipActions:
             appreciations=impact.appreciations,
             contact=isinstance(row, ContactRow),
         )
-        if not confirm(self.tab, "Delete", text):
+        if not confirm(self.tab, QCoreApplication.translate("RelationshipActions", "Delete"), text):
             return False
         rid = row.id if isinstance(row, RelationshipRow) else None
         snap = (
@@ -186,7 +214,11 @@ class RelationshipActions:
                 self.tab.select_item(kind, item)
 
         steps.deleted(ctx, row.name, snap, relationship_id=rid, person_id=row.person_id, after=show_restored)
-        ctx.status(f"Deleted {row.name} (Edit > Undo brings it back)")
+        ctx.status(
+            QCoreApplication.translate(
+                "RelationshipActions", "Deleted {name} (Edit > Undo brings it back)"
+            ).format(name=row.name)
+        )
         return True
 
     # -- lifecycle ----------------------------------------------------------------------------------
@@ -200,7 +232,11 @@ class RelationshipActions:
             self._fail(exc)
             return False
         steps.status_changed(self.tab.ctx, row.name, change)
-        self.tab.ctx.status(f"{row.name}: {change.new_status.label.lower()} on {change.on.isoformat()}")
+        self.tab.ctx.status(
+            QCoreApplication.translate("RelationshipActions", "{name}: {status} on {date}").format(
+                name=row.name, status=i18n.label(change.new_status).lower(), date=change.on.isoformat()
+            )
+        )
         return True
 
     def status_dialog(self) -> QDialog | None:
@@ -231,7 +267,11 @@ class RelationshipActions:
         rid = self.people.make_prospect(row.person_id)
         self.tab._selected = ("relationship", rid)
         steps.made_prospect(self.tab.ctx, row.name, rid)
-        self.tab.ctx.status(f"{row.name} is now a prospect: draft a request when you are ready")
+        self.tab.ctx.status(
+            QCoreApplication.translate(
+                "RelationshipActions", "{name} is now a prospect: draft a request when you are ready"
+            ).format(name=row.name)
+        )
         return True
 
     def draft_request(self) -> QDialog | None:
@@ -244,7 +284,11 @@ class RelationshipActions:
         def mark_sent() -> None:
             change = self.people.mark_asked(rid)
             steps.status_changed(self.tab.ctx, name, change)
-            self.tab.ctx.status(f"Request to {name} marked as sent on {change.on.isoformat()}")
+            self.tab.ctx.status(
+                QCoreApplication.translate(
+                    "RelationshipActions", "Request to {name} marked as sent on {date}"
+                ).format(name=name, date=change.on.isoformat())
+            )
 
         dialog = RequestDraftDialog(
             self.tab,
@@ -252,7 +296,9 @@ class RelationshipActions:
             text=text,
             status=row.status,
             mark_sent=mark_sent,
-            copied=lambda: self.tab.ctx.status("Request copied to the clipboard"),
+            copied=lambda: self.tab.ctx.status(
+                QCoreApplication.translate("RelationshipActions", "Request copied to the clipboard")
+            ),
         )
         return self._open(dialog)
 
@@ -277,4 +323,8 @@ class RelationshipActions:
             self._fail(exc)
             return
         steps.appreciation_removed(self.tab.ctx, removed)
-        self.tab.ctx.status("Appreciation entry removed (Edit > Undo brings it back)")
+        self.tab.ctx.status(
+            QCoreApplication.translate(
+                "RelationshipActions", "Appreciation entry removed (Edit > Undo brings it back)"
+            )
+        )

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, Q
 
 from mentordesk.domain.enums import AppreciationKind
 from mentordesk.services.errors import ValidationError
+from mentordesk.ui import i18n
 from mentordesk.ui.widgets.mentor_fields import ErrorLabel, FieldBox, pydate, qdate
 
 Submit = Callable[[date, str, str], object]  # (on, kind, text)
@@ -18,7 +19,7 @@ Submit = Callable[[date, str, str], object]  # (on, kind, text)
 class AppreciationDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, name: str, today: date, submit: Submit) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Appreciation for {name}")
+        self.setWindowTitle(self.tr("Appreciation for {name}").format(name=name))
         self._submit = submit
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -28,9 +29,9 @@ class AppreciationDialog(QDialog):
         self.date_edit.setDate(qdate(today))
         self.kind_combo = QComboBox()
         for kind in AppreciationKind:
-            self.kind_combo.addItem(kind.label, kind.value)
+            self.kind_combo.addItem(i18n.label(kind), kind.value)
         self.text_edit = QLineEdit()
-        self.text_edit.setPlaceholderText("e.g. Sent a thank-you note after the review")
+        self.text_edit.setPlaceholderText(self.tr("e.g. Sent a thank-you note after the review"))
         self.boxes = {
             "on": FieldBox(self.date_edit),
             "kind": FieldBox(self.kind_combo),
@@ -39,9 +40,9 @@ class AppreciationDialog(QDialog):
         self.general_error = ErrorLabel()
         form = QFormLayout(self)
         form.addRow(self.general_error)
-        form.addRow("&Date", self.boxes["on"])
-        form.addRow("&Kind", self.boxes["kind"])
-        form.addRow("&What you did", self.boxes["text"])
+        form.addRow(self.tr("&Date"), self.boxes["on"])
+        form.addRow(self.tr("&Kind"), self.boxes["kind"])
+        form.addRow(self.tr("&What you did"), self.boxes["text"])
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

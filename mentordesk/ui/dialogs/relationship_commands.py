@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from mentordesk.services.errors import MentorDeskError
@@ -52,7 +53,11 @@ class ServiceStep(QUndoCommand):
         try:
             self.state = fn(self.state)
         except MentorDeskError as exc:
-            self.ctx.status(f"Could not {'redo' if redone else 'undo'} “{self.text()}”: {exc}")
+            if redone:
+                message = QCoreApplication.translate("ServiceStep", "Could not redo “{step}”: {error}")
+            else:
+                message = QCoreApplication.translate("ServiceStep", "Could not undo “{step}”: {error}")
+            self.ctx.status(message.format(step=self.text(), error=exc))
             self.setObsolete(True)
             return
         self.ctx.notify("people")
@@ -88,7 +93,7 @@ def added(
         ctx,
         ServiceStep(
             ctx,
-            f"Add {name}",
+            QCoreApplication.translate("RelationshipCommands", "Add {name}").format(name=name),
             redo=_then(people.restore, lambda _snap: relationship_id),
             undo=lambda _rid: people.delete_relationship(relationship_id),
             state=relationship_id,
@@ -103,7 +108,7 @@ def edited(ctx: AppContext, relationship_id: int, old: NewRelationship, new: New
         ctx,
         ServiceStep(
             ctx,
-            f"Edit {new.name.strip()}",
+            QCoreApplication.translate("RelationshipCommands", "Edit {name}").format(name=new.name.strip()),
             redo=lambda _s: people.update_relationship(relationship_id, new),
             undo=lambda _s: people.update_relationship(relationship_id, old),
             state=None,
@@ -117,7 +122,7 @@ def contact_edited(ctx: AppContext, person_id: int, old: NewRelationship, new: N
         ctx,
         ServiceStep(
             ctx,
-            f"Edit {new.name.strip()}",
+            QCoreApplication.translate("RelationshipCommands", "Edit {name}").format(name=new.name.strip()),
             redo=lambda _s: people.update_contact(person_id, new),
             undo=lambda _s: people.update_contact(person_id, old),
             state=None,
@@ -128,17 +133,17 @@ def contact_edited(ctx: AppContext, person_id: int, old: NewRelationship, new: N
 def status_changed(ctx: AppContext, name: str, change: StatusUndo) -> None:
     people = ctx.services.people
     verb = {
-        "paused": "Pause",
-        "ended": "End",
-        "asked": "Mark as asked",
-        "declined": "Mark as declined",
-        "prospect": "Back to prospect",
-    }.get(change.new_status.value, "Mark as active")
+        "paused": QCoreApplication.translate("RelationshipCommands", "Pause"),
+        "ended": QCoreApplication.translate("RelationshipCommands", "End"),
+        "asked": QCoreApplication.translate("RelationshipCommands", "Mark as asked"),
+        "declined": QCoreApplication.translate("RelationshipCommands", "Mark as declined"),
+        "prospect": QCoreApplication.translate("RelationshipCommands", "Back to prospect"),
+    }.get(change.new_status.value) or QCoreApplication.translate("RelationshipCommands", "Mark as active")
     push(
         ctx,
         ServiceStep(
             ctx,
-            f"{verb}: {name}",
+            QCoreApplication.translate("RelationshipCommands", "{verb}: {name}").format(verb=verb, name=name),
             redo=people.redo_status,
             undo=_then(people.revert_status, _same),
             state=change,
@@ -167,7 +172,7 @@ def deleted(
         ctx,
         ServiceStep(
             ctx,
-            f"Delete {name}",
+            QCoreApplication.translate("RelationshipCommands", "Delete {name}").format(name=name),
             redo=again,
             undo=_then(people.restore, _same),
             state=snapshot,
@@ -182,7 +187,7 @@ def made_prospect(ctx: AppContext, name: str, relationship_id: int) -> None:
         ctx,
         ServiceStep(
             ctx,
-            f"Make {name} a prospect",
+            QCoreApplication.translate("RelationshipCommands", "Make {name} a prospect").format(name=name),
             redo=_then(people.restore, _same),
             undo=lambda _s: people.delete_relationship(relationship_id, keep_person=True),
             state=None,
@@ -196,7 +201,7 @@ def appreciation_added(ctx: AppContext, appreciation_id: int) -> None:
         ctx,
         ServiceStep(
             ctx,
-            "Log appreciation",
+            QCoreApplication.translate("RelationshipCommands", "Log appreciation"),
             redo=_then(people.restore_appreciation, _same),
             undo=lambda _s: people.remove_appreciation(appreciation_id),
             state=None,
@@ -210,7 +215,7 @@ def appreciation_removed(ctx: AppContext, removed: Any) -> None:
         ctx,
         ServiceStep(
             ctx,
-            "Remove appreciation",
+            QCoreApplication.translate("RelationshipCommands", "Remove appreciation"),
             redo=_then(lambda r: people.remove_appreciation(r.row["id"]), _same),
             undo=_then(people.restore_appreciation, _same),
             state=removed,

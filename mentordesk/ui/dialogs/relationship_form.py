@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.enums import Channel, FocusArea, Kind, RelStatus, Role, Source
 from mentordesk.services.errors import ValidationError
 from mentordesk.services.people import NewRelationship
+from mentordesk.ui import i18n
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.widgets.mentor_fields import CadenceEdit, ErrorLabel, FieldBox, OptionalDateEdit
 
 Submit = Callable[[NewRelationship], object]
@@ -65,96 +67,105 @@ class RelationshipDialog(QDialog):
         self._submit = submit
         self.mode = mode
         self.setWindowTitle(
-            {"add": "New relationship", "edit": "Edit relationship", "contact": "Edit contact"}[mode]
+            {
+                "add": self.tr("New relationship"),
+                "edit": self.tr("Edit relationship"),
+                "contact": self.tr("Edit contact"),
+            }[mode]
         )
         self.boxes: dict[str, FieldBox] = {}
         self.general_error = ErrorLabel()
 
         # Person
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("First and last name")
+        self.name_edit.setPlaceholderText(self.tr("First and last name"))
         self.email_edit = QLineEdit()
         self.phone_edit = QLineEdit()
         self.organization_edit = QLineEdit()
         self.title_edit = QLineEdit()
         self.url_edit = QLineEdit()
-        self.url_edit.setPlaceholderText("https://www.linkedin.com/in/…")
-        self.source_combo = _combo([(s.label, s.value) for s in Source], "Source")
+        self.url_edit.setPlaceholderText(self.tr("https://www.linkedin.com/in/…"))
+        self.source_combo = _combo([(i18n.label(s), s.value) for s in Source], self.tr("Source"))
         self.how_met_edit = _text(2)
         self.where_met_edit = QLineEdit()
         self.tags_edit = QLineEdit()
-        self.tags_edit.setPlaceholderText("Comma-separated, e.g. leadership, design")
+        self.tags_edit.setPlaceholderText(self.tr("Comma-separated, e.g. leadership, design"))
         self.notes_edit = _text(4)
         person = QFormLayout()
         for label, key, widget in (
-            ("&Name", "name", self.name_edit),
-            ("&Email", "email", self.email_edit),
-            ("&Phone", "phone", self.phone_edit),
-            ("&Organization", "organization", self.organization_edit),
-            ("&Title", "title", self.title_edit),
-            ("Profile &URL", "profile_url", self.url_edit),
-            ("&Source", "source", self.source_combo),
-            ("How we &met", "how_met", self.how_met_edit),
-            ("Where we met", "where_met", self.where_met_edit),
-            ("Ta&gs", "tags", self.tags_edit),
-            ("N&otes", "notes", self.notes_edit),
+            (self.tr("&Name"), "name", self.name_edit),
+            (self.tr("&Email"), "email", self.email_edit),
+            (self.tr("&Phone"), "phone", self.phone_edit),
+            (self.tr("&Organization"), "organization", self.organization_edit),
+            (self.tr("&Title"), "title", self.title_edit),
+            (self.tr("Profile &URL"), "profile_url", self.url_edit),
+            (self.tr("&Source"), "source", self.source_combo),
+            (self.tr("How we &met"), "how_met", self.how_met_edit),
+            (self.tr("Where we met"), "where_met", self.where_met_edit),
+            (self.tr("Ta&gs"), "tags", self.tags_edit),
+            (self.tr("N&otes"), "notes", self.notes_edit),
         ):
             person.addRow(label, self._box(key, widget))
 
         # Relationship
-        self.role_combo = _combo([(r.label, r.value) for r in Role], "My role")
-        self.kind_combo = _combo([(k.label, k.value) for k in Kind], "Kind")
-        self.status_combo = _combo([(s.label, s.value) for s in NEW_STATUSES], "Status")
+        self.role_combo = _combo([(i18n.label(r), r.value) for r in Role], self.tr("My role"))
+        self.kind_combo = _combo([(i18n.label(k), k.value) for k in Kind], self.tr("Kind"))
+        self.status_combo = _combo([(i18n.label(s), s.value) for s in NEW_STATUSES], self.tr("Status"))
         self.cadence_edit = CadenceEdit()
-        self.started_edit = OptionalDateEdit("Start date")
-        self.ended_edit = OptionalDateEdit("End date")
+        self.started_edit = OptionalDateEdit(self.tr("Start date"))
+        self.ended_edit = OptionalDateEdit(self.tr("End date"))
         focus = QWidget()
         grid = QGridLayout(focus)
         grid.setContentsMargins(0, 0, 0, 0)
         self.focus_checks: dict[str, QCheckBox] = {}
         for i, area in enumerate(FocusArea):
-            check = QCheckBox(area.label)
+            check = QCheckBox(i18n.label(area))
             self.focus_checks[area.value] = check
             grid.addWidget(check, i // 2, i % 2)
         relationship = QFormLayout()
-        relationship.addRow("My &role", self._box("role", self.role_combo))
-        relationship.addRow("&Kind", self._box("kind", self.kind_combo))
+        relationship.addRow(self.tr("My &role"), self._box("role", self.role_combo))
+        relationship.addRow(self.tr("&Kind"), self._box("kind", self.kind_combo))
         if mode == "add":
-            relationship.addRow("St&atus", self._box("status", self.status_combo))
-        relationship.addRow("&Cadence", self._box("cadence_days", self.cadence_edit))
-        relationship.addRow("Start date", self._box("started_on", self.started_edit))
-        relationship.addRow("End date", self._box("ended_on", self.ended_edit))
-        relationship.addRow("&Focus areas", self._box("focus_areas", focus))
+            relationship.addRow(self.tr("St&atus"), self._box("status", self.status_combo))
+        relationship.addRow(self.tr("&Cadence"), self._box("cadence_days", self.cadence_edit))
+        relationship.addRow(self.tr("Start date"), self._box("started_on", self.started_edit))
+        relationship.addRow(self.tr("End date"), self._box("ended_on", self.ended_edit))
+        relationship.addRow(self.tr("&Focus areas"), self._box("focus_areas", focus))
 
         # Agreement
         self.hopes_edit = _text(3)
-        self.hopes_edit.setPlaceholderText("What I hope to get from this relationship")
+        self.hopes_edit.setPlaceholderText(self.tr("What I hope to get from this relationship"))
         self.agreed_edit = _text(3)
-        self.agreed_edit.setPlaceholderText("What we agreed to work on")
+        self.agreed_edit.setPlaceholderText(self.tr("What we agreed to work on"))
         self.boundaries_edit = _text(2)
-        self.boundaries_edit.setPlaceholderText("e.g. no weekend messages; reschedule a day ahead")
+        self.boundaries_edit.setPlaceholderText(self.tr("e.g. no weekend messages; reschedule a day ahead"))
         self.time_budget_edit = QLineEdit()
-        self.time_budget_edit.setPlaceholderText("e.g. one hour a month")
+        self.time_budget_edit.setPlaceholderText(self.tr("e.g. one hour a month"))
         self.channel_combo = _combo(
-            [("No preference", None), *((c.label, c.value) for c in Channel)], "Channel"
+            [(self.tr("No preference"), None), *((i18n.label(c), c.value) for c in Channel)],
+            self.tr("Channel"),
         )
-        self.review_edit = OptionalDateEdit("Next review")
+        self.review_edit = OptionalDateEdit(self.tr("Next review"))
         agreement = QFormLayout()
-        agreement.addRow("What I &hope to get", self._box("hopes", self.hopes_edit))
-        agreement.addRow("What we a&greed", self._box("agreed_topics", self.agreed_edit))
-        agreement.addRow("&Boundaries", self._box("boundaries", self.boundaries_edit))
-        agreement.addRow("T&ime budget", self._box("time_budget", self.time_budget_edit))
-        agreement.addRow("Preferred c&hannel", self._box("preferred_channel", self.channel_combo))
-        agreement.addRow("Next re&view", self._box("review_on", self.review_edit))
+        agreement.addRow(self.tr("What I &hope to get"), self._box("hopes", self.hopes_edit))
+        agreement.addRow(self.tr("What we a&greed"), self._box("agreed_topics", self.agreed_edit))
+        agreement.addRow(self.tr("&Boundaries"), self._box("boundaries", self.boundaries_edit))
+        agreement.addRow(self.tr("T&ime budget"), self._box("time_budget", self.time_budget_edit))
+        agreement.addRow(self.tr("Preferred c&hannel"), self._box("preferred_channel", self.channel_combo))
+        agreement.addRow(self.tr("Next re&view"), self._box("review_on", self.review_edit))
 
         self.pages = QTabWidget()
         self._page_of: dict[str, int] = {}
-        for title, form in (("Person", person), ("Relationship", relationship), ("Agreement", agreement)):
+        for title, form in (
+            (QT_TRANSLATE_NOOP("RelationshipDialog", "Person"), person),
+            (QT_TRANSLATE_NOOP("RelationshipDialog", "Relationship"), relationship),
+            (QT_TRANSLATE_NOOP("RelationshipDialog", "Agreement"), agreement),
+        ):
             if mode == "contact" and title != "Person":
                 continue
             page = QWidget()
             page.setLayout(form)
-            index = self.pages.addTab(page, title)
+            index = self.pages.addTab(page, self.tr(title))
             for key, box in self.boxes.items():
                 if box.parent() is page or page.isAncestorOf(box):
                     self._page_of[key] = index
@@ -164,7 +175,7 @@ class RelationshipDialog(QDialog):
         )
         if mode == "add":
             save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-            save.setText("Add")
+            save.setText(self.tr("Add"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

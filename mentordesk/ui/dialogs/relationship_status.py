@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, Q
 
 from mentordesk.domain.enums import RelStatus
 from mentordesk.services.errors import ValidationError
+from mentordesk.ui import i18n
 from mentordesk.ui.widgets.mentor_fields import ErrorLabel, FieldBox, plain, pydate, qdate
 
 Submit = Callable[[RelStatus, date, str], object]  # (status, on, note)
@@ -28,11 +29,11 @@ class StatusDialog(QDialog):
         submit: Submit,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Status of {name}")
+        self.setWindowTitle(self.tr("Status of {name}").format(name=name))
         self._submit = submit
         self.status_combo = QComboBox()
         for status in options:
-            self.status_combo.addItem(status.label, status.value)
+            self.status_combo.addItem(i18n.label(status), status.value)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -40,7 +41,7 @@ class StatusDialog(QDialog):
         self.date_edit.setMaximumDate(qdate(today))
         self.date_edit.setDate(qdate(today))
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Optional, e.g. parental leave until spring")
+        self.note_edit.setPlaceholderText(self.tr("Optional, e.g. parental leave until spring"))
         self.boxes = {
             "status": FieldBox(self.status_combo),
             "changed_on": FieldBox(self.date_edit),
@@ -48,11 +49,11 @@ class StatusDialog(QDialog):
         }
         self.general_error = ErrorLabel()
         form = QFormLayout(self)
-        form.addRow(plain(f"Now: {current.label}"))
+        form.addRow(plain(self.tr("Now: {status}").format(status=i18n.label(current))))
         form.addRow(self.general_error)
-        form.addRow("&New status", self.boxes["status"])
-        form.addRow("&Since", self.boxes["changed_on"])
-        form.addRow("N&ote", self.boxes["note"])
+        form.addRow(self.tr("&New status"), self.boxes["status"])
+        form.addRow(self.tr("&Since"), self.boxes["changed_on"])
+        form.addRow(self.tr("N&ote"), self.boxes["note"])
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QPushBu
 
 from mentordesk.domain.enums import RelStatus
 from mentordesk.services.errors import MentorDeskError
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.widgets.mentor_fields import ErrorLabel, plain
 
-HINT = (
+HINT = QT_TRANSLATE_NOOP(
+    "RequestDraftDialog",
     "Edit the message until it sounds like you, copy it, and send it the way you usually reach "
-    "this person. Then choose Mark as sent so MentorDesk remembers when you asked."
+    "this person. Then choose Mark as sent so MentorDesk remembers when you asked.",
 )
 
 
@@ -31,27 +33,27 @@ class RequestDraftDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("RequestDraftDialog")
-        self.setWindowTitle(f"Request to {name}")
+        self.setWindowTitle(self.tr("Request to {name}").format(name=name))
         self._mark_sent = mark_sent
         self._copied = copied
         self.edit = QPlainTextEdit()
         self.edit.setPlainText(text)
-        self.edit.setAccessibleName("Request message")
+        self.edit.setAccessibleName(self.tr("Request message"))
         self.error = ErrorLabel()
-        self.copy_button = QPushButton("&Copy")
-        self.copy_button.setToolTip("Copy the message to the clipboard")
+        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the message to the clipboard"))
         self.copy_button.clicked.connect(self.copy)
-        self.sent_button = QPushButton("&Mark as sent")
+        self.sent_button = QPushButton(self.tr("&Mark as sent"))
         self.sent_button.clicked.connect(self.mark_sent)
         if status != RelStatus.PROSPECT:
             self.sent_button.setEnabled(False)
-            self.sent_button.setToolTip("Only a prospect can be marked as asked")
+            self.sent_button.setToolTip(self.tr("Only a prospect can be marked as asked"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.sent_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain(HINT, wrap=True))
+        layout.addWidget(plain(self.tr(HINT), wrap=True))
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

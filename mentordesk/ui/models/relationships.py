@@ -11,6 +11,8 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from mentordesk.domain.cadence import Overdue
 from mentordesk.domain.enums import FocusArea, RelStatus
 from mentordesk.services.people import ContactRow, ListRow, RelationshipRow
+from mentordesk.ui import i18n
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.theme import AMBER, RED
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the RelationshipRow or ContactRow itself
@@ -24,7 +26,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def focus_label(value: str) -> str:
     try:
-        return FocusArea(value).label
+        return i18n.label(FocusArea(value))
     except ValueError:
         return value
 
@@ -46,24 +48,27 @@ def _dot(color: QColor) -> QIcon:
 
 
 HEADER_TIPS = {
-    7: "When the next check-in is due by the agreed cadence (amber: within 7 days, red: overdue)",
-    8: "Open action items",
-    9: "Linked goals",
+    7: QT_TRANSLATE_NOOP(
+        "RelationshipTableModel",
+        "When the next check-in is due by the agreed cadence (amber: within 7 days, red: overdue)",
+    ),
+    8: QT_TRANSLATE_NOOP("RelationshipTableModel", "Open action items"),
+    9: QT_TRANSLATE_NOOP("RelationshipTableModel", "Linked goals"),
 }
 
 
 class RelationshipTableModel(QAbstractTableModel):
     COLUMNS = (
-        ("name", "Name"),
-        ("organization", "Organization"),
-        ("role", "My role"),
-        ("kind", "Kind"),
-        ("status", "Status"),
-        ("focus", "Focus areas"),
-        ("last", "Last meeting"),
-        ("next", "Next check-in"),
-        ("actions", "Actions"),
-        ("goals", "Goals"),
+        ("name", QT_TRANSLATE_NOOP("RelationshipTableModel", "Name")),
+        ("organization", QT_TRANSLATE_NOOP("RelationshipTableModel", "Organization")),
+        ("role", QT_TRANSLATE_NOOP("RelationshipTableModel", "My role")),
+        ("kind", QT_TRANSLATE_NOOP("RelationshipTableModel", "Kind")),
+        ("status", QT_TRANSLATE_NOOP("RelationshipTableModel", "Status")),
+        ("focus", QT_TRANSLATE_NOOP("RelationshipTableModel", "Focus areas")),
+        ("last", QT_TRANSLATE_NOOP("RelationshipTableModel", "Last meeting")),
+        ("next", QT_TRANSLATE_NOOP("RelationshipTableModel", "Next check-in")),
+        ("actions", QT_TRANSLATE_NOOP("RelationshipTableModel", "Actions")),
+        ("goals", QT_TRANSLATE_NOOP("RelationshipTableModel", "Goals")),
     )
     NAME, ORG, ROLE, KIND, STATUS, FOCUS, LAST, NEXT, ACTIONS, GOALS = range(len(COLUMNS))
 
@@ -131,9 +136,10 @@ class RelationshipTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section][1]
+            return self.tr(self.COLUMNS[section][1])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(section)
+            tip = HEADER_TIPS.get(section)
+            return self.tr(tip) if tip else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -160,7 +166,7 @@ class RelationshipTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
                 return QBrush(QColor("#8a8a8a"))
             if role == Qt.ItemDataRole.ToolTipRole and col == self.STATUS:
-                return "A contact: not yet a relationship. Make them a prospect from the panel."
+                return self.tr("A contact: not yet a relationship. Make them a prospect from the panel.")
             return None
         if role == Qt.ItemDataRole.ForegroundRole and col == self.NEXT:
             if r.level == Overdue.OVERDUE:
@@ -169,13 +175,13 @@ class RelationshipTableModel(QAbstractTableModel):
                 return QBrush(AMBER)
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.NAME, self.NEXT):
             if r.status == RelStatus.PAUSED:
-                return "Paused: no check-ins expected until resumed"
+                return self.tr("Paused: no check-ins expected until resumed")
             if r.level == Overdue.OVERDUE:
-                return "Overdue: the agreed cadence has passed since the last meeting"
+                return self.tr("Overdue: the agreed cadence has passed since the last meeting")
             if r.level == Overdue.DUE_SOON:
-                return "Due within 7 days"
+                return self.tr("Due within 7 days")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.COLUMNS[col][1]}: {self._display(r, col)}"
+            return f"{self.tr(self.COLUMNS[col][1])}: {self._display(r, col)}"
         return None
 
     def _display(self, r: ListRow, col: int) -> str:
@@ -184,13 +190,13 @@ class RelationshipTableModel(QAbstractTableModel):
         if col == self.ORG:
             return r.organization
         if isinstance(r, ContactRow):
-            return "Contact" if col == self.STATUS else ""
+            return self.tr("Contact") if col == self.STATUS else ""
         if col == self.ROLE:
-            return r.role.label
+            return i18n.label(r.role)
         if col == self.KIND:
-            return r.kind.label
+            return i18n.label(r.kind)
         if col == self.STATUS:
-            return r.status.label
+            return i18n.label(r.status)
         if col == self.FOCUS:
             return ", ".join(focus_label(f) for f in r.focus_areas)
         if col == self.LAST:
@@ -205,14 +211,16 @@ class RelationshipTableModel(QAbstractTableModel):
 
     def _next_text(self, r: RelationshipRow) -> str:
         if r.status == RelStatus.PAUSED:
-            return "paused"
+            return self.tr("paused")
         if r.next_due is None:
             return "—"
         days = (r.next_due - self._today).days
         if r.level == Overdue.OVERDUE:
-            return f"{r.next_due.isoformat()} ({-days} d late)"
+            return self.tr("{date} ({days} d late)").format(date=r.next_due.isoformat(), days=-days)
         if r.level == Overdue.DUE_SOON:
-            return f"{r.next_due.isoformat()} ({'today' if days == 0 else f'in {days} d'})"
+            if days == 0:
+                return self.tr("{date} (today)").format(date=r.next_due.isoformat())
+            return self.tr("{date} (in {days} d)").format(date=r.next_due.isoformat(), days=days)
         return r.next_due.isoformat()
 
     def _sort_key(self, r: ListRow, col: int) -> Any:

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.enums import Kind, RelStatus, Role
 from mentordesk.services.errors import NotFoundError
 from mentordesk.services.people import ContactRow, ListRow, RelationshipRow, pipeline_of
+from mentordesk.ui import i18n
 from mentordesk.ui.context import AppContext
 from mentordesk.ui.dialogs.relationship_actions import RelationshipActions
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.models.relationships import (
     CONTACT,
     ROW_ROLE,
@@ -41,13 +43,17 @@ from mentordesk.ui.widgets.mentor_pipeline import MentorPipeline
 
 # Width of each column on first use (the user's own widths are remembered after that).
 COLUMN_WIDTHS = (130, 110, 84, 62, 68, 96, 92, 150, 56, 80)
+# Labels are translated where the combo box is filled (MentorsTab context).
 STATUS_FILTERS: list[tuple[str, set[str] | None]] = [
-    ("All relationships", None),
-    ("Current (active and paused)", {"active", "paused"}),
-    ("Prospects (prospect and asked)", {"prospect", "asked"}),
+    (QT_TRANSLATE_NOOP("MentorsTab", "All relationships"), None),
+    (QT_TRANSLATE_NOOP("MentorsTab", "Current (active and paused)"), {"active", "paused"}),
+    (QT_TRANSLATE_NOOP("MentorsTab", "Prospects (prospect and asked)"), {"prospect", "asked"}),
     *((st.label, {st.value}) for st in RelStatus),
-    ("Contacts (not yet a relationship)", {CONTACT}),
-    ("Everyone, contacts included", {CONTACT, *(st.value for st in RelStatus)}),
+    (QT_TRANSLATE_NOOP("MentorsTab", "Contacts (not yet a relationship)"), {CONTACT}),
+    (
+        QT_TRANSLATE_NOOP("MentorsTab", "Everyone, contacts included"),
+        {CONTACT, *(st.value for st in RelStatus)},
+    ),
 ]
 CONTACTS_FILTER = len(STATUS_FILTERS) - 2
 
@@ -59,21 +65,23 @@ class EmptyState(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        title = QLabel("Welcome to MentorDesk")
+        title = QLabel(self.tr("Welcome to MentorDesk"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
         text = QLabel(
-            "Keep every mentoring relationship in one place: who helps you with what, when you last met,\n"
-            "and what you agreed. Start with one person, or look around with sample data first."
+            self.tr(
+                "Keep every mentoring relationship in one place: who helps you with what, when you last met,\n"
+                "and what you agreed. Start with one person, or look around with sample data first."
+            )
         )
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.add_button = QPushButton("Add your first mentor")
+        self.add_button = QPushButton(self.tr("Add your first mentor"))
         self.add_button.setDefault(True)
-        self.demo_button = QPushButton("Explore with sample data")
+        self.demo_button = QPushButton(self.tr("Explore with sample data"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
@@ -98,12 +106,12 @@ class MentorsTab(QWidget):
         self._selected: tuple[str, int] | None = None
         self._sized = False
 
-        self.new_button = QPushButton("&New…")
-        self.new_button.setToolTip("Add a relationship (Ctrl+N)")
+        self.new_button = QPushButton(self.tr("&New…"))
+        self.new_button.setToolTip(self.tr("Add a relationship (Ctrl+N)"))
         self.new_button.clicked.connect(self.ops.new_relationship)
-        self.list_button = QPushButton("List")
-        self.pipeline_button = QPushButton("Find a mentor")
-        self.pipeline_button.setToolTip("Prospects and requests waiting for an answer")
+        self.list_button = QPushButton(self.tr("List"))
+        self.pipeline_button = QPushButton(self.tr("Find a mentor"))
+        self.pipeline_button.setToolTip(self.tr("Prospects and requests waiting for an answer"))
         self.view_group = QButtonGroup(self)
         for i, button in enumerate((self.list_button, self.pipeline_button)):
             button.setCheckable(True)
@@ -112,16 +120,24 @@ class MentorsTab(QWidget):
         self.view_group.idClicked.connect(self.show_view)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by name, organization, tag or notes (Ctrl+F)")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name, organization, tag or notes (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter relationships")
+        self.filter_edit.setAccessibleName(self.tr("Filter relationships"))
         self.filter_edit.textChanged.connect(self.proxy.set_text)
-        self.status_filter = self._combo("Status filter", STATUS_FILTERS, self.proxy.set_status)
+        self.status_filter = self._combo(
+            self.tr("Status filter"),
+            [(self.tr(text), value) for text, value in STATUS_FILTERS],
+            self.proxy.set_status,
+        )
         self.kind_filter = self._combo(
-            "Kind filter", [("All kinds", None), *((k.label, k.value) for k in Kind)], self.proxy.set_kind
+            self.tr("Kind filter"),
+            [(self.tr("All kinds"), None), *((i18n.label(k), k.value) for k in Kind)],
+            self.proxy.set_kind,
         )
         self.role_filter = self._combo(
-            "Role filter", [("All roles", None), *((r.label, r.value) for r in Role)], self.proxy.set_role
+            self.tr("Role filter"),
+            [(self.tr("All roles"), None), *((i18n.label(r), r.value) for r in Role)],
+            self.proxy.set_role,
         )
 
         self.table = QTableView()
@@ -139,7 +155,7 @@ class MentorsTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(48)
-        self.table.setAccessibleName("Relationships")
+        self.table.setAccessibleName(self.tr("Relationships"))
         self.table.selectionModel().currentRowChanged.connect(lambda _cur, _prev: self._table_picked())
         self.table.doubleClicked.connect(lambda _index: self.ops.edit_current())
 
@@ -249,7 +265,9 @@ class MentorsTab(QWidget):
             self._table_picked()
         else:
             self._show_item(None, 0)
-            self.detail.clear("Nobody matches the filter. Clear the filter box or choose another status.")
+            self.detail.clear(
+                self.tr("Nobody matches the filter. Clear the filter box or choose another status.")
+            )
 
     def _find(self, kind: str, item_id: int) -> int:
         return self.model.row_of(item_id) if kind == "relationship" else self.model.row_of_person(item_id)
@@ -326,7 +344,9 @@ class MentorsTab(QWidget):
             elif current is None and self.pipeline.asked.count():
                 self.pipeline.asked.setCurrentRow(0)
             elif current is None:
-                self.detail.clear("No prospects yet. Add someone you might ask with New, status Prospect.")
+                self.detail.clear(
+                    self.tr("No prospects yet. Add someone you might ask with New, status Prospect.")
+                )
 
     def show_contacts(self) -> None:
         """Show the contacts (after an import)."""
@@ -336,7 +356,9 @@ class MentorsTab(QWidget):
     def load_sample_data(self) -> None:
         self.ctx.services.demo.generate(seed=1)
         self.ctx.notify("all")
-        self.ctx.status("Sample data loaded: explore, then start your own database from File > New database")
+        self.ctx.status(
+            self.tr("Sample data loaded: explore, then start your own database from File > New database")
+        )
 
     # -- window hooks ---------------------------------------------------------------------------
     def focus_filter(self) -> None:

@@ -56,7 +56,11 @@ class _ActionList(QListWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         item = self.currentItem()
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and item is not None:
+        if (
+            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and item is not None
+            and item.data(Qt.ItemDataRole.UserRole) is not None
+        ):
             self.deletePressed.emit(int(item.data(Qt.ItemDataRole.UserRole)))
             return
         super().keyPressEvent(event)
@@ -219,6 +223,10 @@ class MeetingDetailPanel(QWidget):
             if r.relationship_id is not None:
                 item.setIcon(colour_icon(r.relationship_id))
             self.action_list.addItem(item)
+        if not detail.action_items:
+            empty = QListWidgetItem("No action items yet: type one below and press Enter.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.action_list.addItem(empty)
         self._filling = False
 
     # -- signals ------------------------------------------------------------------------------
@@ -231,7 +239,7 @@ class MeetingDetailPanel(QWidget):
             self.statusRequested.emit(self.detail.row.id, status)
 
     def _action_changed(self, item: QListWidgetItem) -> None:
-        if not self._filling:
+        if not self._filling and item.data(Qt.ItemDataRole.UserRole) is not None:
             self.actionToggled.emit(
                 int(item.data(Qt.ItemDataRole.UserRole)), item.checkState() == Qt.CheckState.Checked
             )

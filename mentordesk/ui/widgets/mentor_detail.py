@@ -20,24 +20,42 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.enums import FocusArea, RelStatus
 from mentordesk.services.people_detail import PersonDetail, RelationshipDetail
 from mentordesk.services.people_request import cadence_label
+from mentordesk.ui import i18n
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.theme import AMBER, GREEN
 from mentordesk.ui.widgets.mentor_fields import LinkLabel, muted, plain
 from mentordesk.ui.widgets.mentor_summary import SummaryStrip
 
-# The panel's buttons per status: (action, label). Edit and Delete are always there.
+# The panel's buttons per status: (action, label). Edit and Delete are always there. Labels are
+# translated when the buttons are made (MentorDetail context).
 STATUS_ACTIONS: dict[RelStatus | None, tuple[tuple[str, str], ...]] = {
-    None: (("make_prospect", "Make a prospect"),),
-    RelStatus.PROSPECT: (("draft", "Draft a request…"), ("mark_asked", "Mark as asked")),
-    RelStatus.ASKED: (("accept", "Accepted"), ("decline", "Declined"), ("draft", "Draft a request…")),
-    RelStatus.ACTIVE: (("thank", "Log appreciation…"), ("pause", "Pause"), ("end", "End")),
-    RelStatus.PAUSED: (("resume", "Resume"), ("end", "End")),
-    RelStatus.ENDED: (("resume", "Restart"),),
-    RelStatus.DECLINED: (("reprospect", "Back to prospect"),),
+    None: (("make_prospect", QT_TRANSLATE_NOOP("MentorDetail", "Make a prospect")),),
+    RelStatus.PROSPECT: (
+        ("draft", QT_TRANSLATE_NOOP("MentorDetail", "Draft a request…")),
+        ("mark_asked", QT_TRANSLATE_NOOP("MentorDetail", "Mark as asked")),
+    ),
+    RelStatus.ASKED: (
+        ("accept", QT_TRANSLATE_NOOP("MentorDetail", "Accepted")),
+        ("decline", QT_TRANSLATE_NOOP("MentorDetail", "Declined")),
+        ("draft", QT_TRANSLATE_NOOP("MentorDetail", "Draft a request…")),
+    ),
+    RelStatus.ACTIVE: (
+        ("thank", QT_TRANSLATE_NOOP("MentorDetail", "Log appreciation…")),
+        ("pause", QT_TRANSLATE_NOOP("MentorDetail", "Pause")),
+        ("end", QT_TRANSLATE_NOOP("MentorDetail", "End")),
+    ),
+    RelStatus.PAUSED: (
+        ("resume", QT_TRANSLATE_NOOP("MentorDetail", "Resume")),
+        ("end", QT_TRANSLATE_NOOP("MentorDetail", "End")),
+    ),
+    RelStatus.ENDED: (("resume", QT_TRANSLATE_NOOP("MentorDetail", "Restart")),),
+    RelStatus.DECLINED: (("reprospect", QT_TRANSLATE_NOOP("MentorDetail", "Back to prospect")),),
 }
 
-NUDGE = (
+NUDGE = QT_TRANSLATE_NOOP(
+    "MentorDetail",
     "No appreciation logged in 90 days. A short thank-you, or news of how their advice worked "
-    "out, keeps the relationship warm."
+    "out, keeps the relationship warm.",
 )
 
 
@@ -98,7 +116,7 @@ class MentorDetail(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Relationship details")
+        self.setAccessibleName(self.tr("Relationship details"))
         self.buttons: dict[str, QPushButton] = {}
         self.profile_button: LinkLabel | None = None
         self.drift_labels: list[QLabel] = []
@@ -125,9 +143,9 @@ class MentorDetail(QScrollArea):
         self.history_label = None
         return layout
 
-    def clear(self, message: str = "Select a relationship to see its details.") -> None:
+    def clear(self, message: str = "") -> None:
         layout = self._start()
-        hint = plain(message, wrap=True)
+        hint = plain(message or self.tr("Select a relationship to see its details."), wrap=True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         muted(hint)
         layout.addStretch(1)
@@ -144,13 +162,19 @@ class MentorDetail(QScrollArea):
         self.name_label.setFont(font)
         top = QHBoxLayout()
         top.addWidget(self.name_label, 1)
-        top_actions: tuple[tuple[str, str], ...] = (("edit", "Edit…"), ("delete", "Delete…"))
+        top_actions: tuple[tuple[str, str], ...] = (
+            ("edit", QT_TRANSLATE_NOOP("MentorDetail", "Edit…")),
+            ("delete", QT_TRANSLATE_NOOP("MentorDetail", "Delete…")),
+        )
         if status is not None:
-            top_actions = (("status", "Status…"), *top_actions)
+            top_actions = (("status", QT_TRANSLATE_NOOP("MentorDetail", "Status…")), *top_actions)
         for action, label in top_actions:
             top.addWidget(self._button(action, label), 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        job = " at ".join(p for p in (person.title, person.organization) if p)
+        parts = [p for p in (person.title, person.organization) if p]
+        job = "".join(parts)
+        if len(parts) == 2:
+            job = self.tr("{title} at {organization}").format(title=parts[0], organization=parts[1])
         if job:
             layout.addWidget(plain(job, wrap=True))
         self.subtitle_label = plain(subtitle, wrap=True)
@@ -164,43 +188,43 @@ class MentorDetail(QScrollArea):
         layout.addLayout(row)
 
     def _button(self, action: str, label: str) -> QPushButton:
-        button = QPushButton(label)
+        button = QPushButton(self.tr(label))
         button.setObjectName(f"action_{action}")
         button.clicked.connect(lambda _c=False, a=action: self.actionRequested.emit(a))
         self.buttons[action] = button
         return button
 
     def _person(self, layout: QVBoxLayout, p: PersonDetail) -> None:
-        layout.addWidget(_heading("Person"))
+        layout.addWidget(_heading(self.tr("Person")))
         form = _form()
-        self._row(form, "Email", p.email)
-        self._row(form, "Phone", p.phone)
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Email"), p.email)
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Phone"), p.phone)
         if p.other_contacts:
             also = "\n".join(o.value for o in p.other_contacts)
-            self._row(form, "Also", also)
-        self._row(form, "Organization", p.organization)
-        self._row(form, "Title", p.title)
+            self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Also"), also)
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Organization"), p.organization)
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Title"), p.title)
         if p.profile_url:
             shown = p.profile_url if len(p.profile_url) <= 60 else p.profile_url[:57] + "…"
             self.profile_button = LinkLabel(shown)
-            self.profile_button.setToolTip("Open the profile in your web browser")
+            self.profile_button.setToolTip(self.tr("Open the profile in your web browser"))
             self.profile_button.clicked.connect(lambda url=p.profile_url: self.open_profile(url))
-            form.addRow(muted(plain("Profile")), self.profile_button)
+            form.addRow(muted(plain(self.tr("Profile"))), self.profile_button)
         else:
-            self._row(form, "Profile", "")
-        self._row(form, "How we met", p.how_met)
-        self._row(form, "Where we met", p.where_met)
-        self._row(form, "Source", p.source.label)
+            self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Profile"), "")
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "How we met"), p.how_met)
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Where we met"), p.where_met)
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Source"), i18n.label(p.source))
         if p.connected_on:
-            self._row(form, "Connected on", p.connected_on.isoformat())
-        self._row(form, "Tags", ", ".join(p.tags))
-        self._row(form, "Notes", p.notes)
+            self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Connected on"), p.connected_on.isoformat())
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Tags"), ", ".join(p.tags))
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Notes"), p.notes)
         layout.addLayout(form)
 
     def _row(self, form: _Form, label: str, text: str | None) -> QLabel:
         value = _value(text)
         self.values[label] = value
-        caption = plain(label)
+        caption = plain(self.tr(label))
         muted(caption)
         form.addRow(caption, value)
         return value
@@ -216,48 +240,64 @@ class MentorDetail(QScrollArea):
     # -- showing --------------------------------------------------------------------------------
     def show_contact(self, p: PersonDetail) -> None:
         layout = self._start()
-        self._header(layout, p, "Contact: not a relationship yet", None)
+        self._header(layout, p, self.tr("Contact: not a relationship yet"), None)
         self._person(layout, p)
         layout.addStretch(1)
 
     def show_relationship(self, d: RelationshipDetail) -> None:
         layout = self._start()
-        subtitle = f"{d.status.label} · {d.role.label} · {d.kind.label}"
+        subtitle = f"{i18n.label(d.status)} · {i18n.label(d.role)} · {i18n.label(d.kind)}"
         self._header(layout, d.person, subtitle, d.status)
         self.summary = SummaryStrip(d)
         layout.addSpacing(8)
         layout.addWidget(self.summary)
         self._person(layout, d.person)
 
-        layout.addWidget(_heading("Relationship"))
+        layout.addWidget(_heading(self.tr("Relationship")))
         form = _form()
-        steps = [f"{s.status.label} {s.on.isoformat()}" for s in d.history]
-        self._row(form, "My role", d.role.label)
-        self._row(form, "Kind", d.kind.label)
-        self.history_label = self._row(form, "Status", "  →  ".join(steps) or d.status.label)
-        self._row(form, "Started", d.started_on.isoformat() if d.started_on else "")
+        steps = [f"{i18n.label(s.status)} {s.on.isoformat()}" for s in d.history]
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "My role"), i18n.label(d.role))
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Kind"), i18n.label(d.kind))
+        self.history_label = self._row(
+            form, QT_TRANSLATE_NOOP("MentorDetail", "Status"), "  →  ".join(steps) or i18n.label(d.status)
+        )
+        self._row(
+            form,
+            QT_TRANSLATE_NOOP("MentorDetail", "Started"),
+            d.started_on.isoformat() if d.started_on else "",
+        )
         if d.ended_on or d.status == RelStatus.ENDED:
-            self._row(form, "Ended", d.ended_on.isoformat() if d.ended_on else "")
+            self._row(
+                form, QT_TRANSLATE_NOOP("MentorDetail", "Ended"), d.ended_on.isoformat() if d.ended_on else ""
+            )
         if d.request_sent_on:
-            self._row(form, "Request sent", d.request_sent_on.isoformat())
-        self._row(form, "Cadence", cadence_label(d.cadence_days))
+            self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Request sent"), d.request_sent_on.isoformat())
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Cadence"), cadence_label(d.cadence_days))
         focus = []
         for value in d.focus_areas:
             try:
-                focus.append(FocusArea(value).label)
+                focus.append(i18n.label(FocusArea(value)))
             except ValueError:
                 focus.append(value)
-        self._row(form, "Focus areas", ", ".join(focus))
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Focus areas"), ", ".join(focus))
         layout.addLayout(form)
 
-        layout.addWidget(_heading("Agreement"))
+        layout.addWidget(_heading(self.tr("Agreement")))
         form = _form()
-        self._row(form, "I hope to get", d.hopes)
-        self._row(form, "We agreed on", d.agreed_topics)
-        self._row(form, "Boundaries", d.boundaries)
-        self._row(form, "Time budget", d.time_budget)
-        self._row(form, "Channel", d.preferred_channel.label if d.preferred_channel else "")
-        self._row(form, "Next review", d.review_on.isoformat() if d.review_on else "")
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "I hope to get"), d.hopes)
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "We agreed on"), d.agreed_topics)
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Boundaries"), d.boundaries)
+        self._row(form, QT_TRANSLATE_NOOP("MentorDetail", "Time budget"), d.time_budget)
+        self._row(
+            form,
+            QT_TRANSLATE_NOOP("MentorDetail", "Channel"),
+            i18n.label(d.preferred_channel) if d.preferred_channel else "",
+        )
+        self._row(
+            form,
+            QT_TRANSLATE_NOOP("MentorDetail", "Next review"),
+            d.review_on.isoformat() if d.review_on else "",
+        )
         layout.addLayout(form)
         for flag in d.drift:
             label = _coloured(f"⚠ {flag}", AMBER.name())
@@ -265,19 +305,19 @@ class MentorDetail(QScrollArea):
             self.drift_labels.append(label)
             layout.addWidget(label)
         if d.status == RelStatus.ACTIVE and not d.drift:
-            layout.addWidget(_coloured("✓ Keeping to the agreement", GREEN.name()))
+            layout.addWidget(_coloured(self.tr("✓ Keeping to the agreement"), GREEN.name()))
 
         self._appreciation(layout, d)
         layout.addStretch(1)
 
     def _appreciation(self, layout: QVBoxLayout, d: RelationshipDetail) -> None:
-        layout.addWidget(_heading("Appreciation"))
+        layout.addWidget(_heading(self.tr("Appreciation")))
         if d.appreciation_nudge:
-            self.nudge_label = _coloured(NUDGE, AMBER.name())
+            self.nudge_label = _coloured(self.tr(NUDGE), AMBER.name())
             self.nudge_label.setObjectName("appreciationNudge")
             layout.addWidget(self.nudge_label)
         if not d.appreciations:
-            empty = plain("Nothing logged yet: thank-you notes and gestures appear here.", wrap=True)
+            empty = plain(self.tr("Nothing logged yet: thank-you notes and gestures appear here."), wrap=True)
             muted(empty)
             layout.addWidget(empty)
         grid = QGridLayout()
@@ -288,12 +328,12 @@ class MentorDetail(QScrollArea):
             when = plain(entry.on.isoformat())
             muted(when)
             grid.addWidget(when, i, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(plain(entry.kind.label), i, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(plain(i18n.label(entry.kind)), i, 1, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(_value(entry.text), i, 2)
-            remove = QPushButton("Remove")
+            remove = QPushButton(self.tr("Remove"))
             remove.setFlat(True)
             remove.setObjectName(f"removeAppreciation_{entry.id}")
-            remove.setAccessibleName(f"Remove the entry of {entry.on.isoformat()}")
+            remove.setAccessibleName(self.tr("Remove the entry of {date}").format(date=entry.on.isoformat()))
             remove.clicked.connect(lambda _c=False, a=entry.id: self.removeAppreciationRequested.emit(a))
             grid.addWidget(remove, i, 3, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(grid)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.enums import CADENCE_PRESETS, DEFAULT_CADENCE_DAYS
+from mentordesk.ui.i18n import ENUM_CONTEXT, QT_TRANSLATE_NOOP
 from mentordesk.ui.theme import RED
 
-CUSTOM = "Every N days"
+CUSTOM = QT_TRANSLATE_NOOP("CadenceEdit", "Every N days")
 
 
 def plain(text: str = "", *, wrap: bool = False, selectable: bool = False) -> QLabel:
@@ -58,7 +59,7 @@ class LinkLabel(QLabel):
         self.setFont(font)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleDescription("Opens in your web browser")
+        self.setAccessibleDescription(self.tr("Opens in your web browser"))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
@@ -88,7 +89,7 @@ class ErrorLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setStyleSheet(f"color: {RED.name()};")
-        self.setAccessibleName("Error")
+        self.setAccessibleName(self.tr("Error"))
         self.hide()
 
     def show_message(self, message: str) -> None:
@@ -117,11 +118,12 @@ class OptionalDateEdit(QWidget):
 
     changed = Signal()
 
-    def __init__(self, name: str = "Date", parent: QWidget | None = None) -> None:
+    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        name = name or self.tr("Date")
         self.check = QCheckBox()
-        self.check.setAccessibleName(f"{name}: set")
-        self.check.setToolTip("Tick to set a date")
+        self.check.setAccessibleName(self.tr("{name}: set").format(name=name))
+        self.check.setToolTip(self.tr("Tick to set a date"))
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
@@ -151,14 +153,14 @@ class CadenceEdit(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.combo = QComboBox()
-        self.combo.setAccessibleName("Cadence")
+        self.combo.setAccessibleName(self.tr("Cadence"))
         for label, days in CADENCE_PRESETS.items():
-            self.combo.addItem(label, days)
-        self.combo.addItem(CUSTOM, 0)
+            self.combo.addItem(QCoreApplication.translate(ENUM_CONTEXT, label), days)
+        self.combo.addItem(self.tr(CUSTOM), 0)
         self.spin = QSpinBox()
         self.spin.setRange(1, 3660)
-        self.spin.setSuffix(" days")
-        self.spin.setAccessibleName("Cadence in days")
+        self.spin.setSuffix(self.tr(" days"))
+        self.spin.setAccessibleName(self.tr("Cadence in days"))
         self.spin.setValue(DEFAULT_CADENCE_DAYS)
         self.combo.currentIndexChanged.connect(self._sync)
         layout = QHBoxLayout(self)

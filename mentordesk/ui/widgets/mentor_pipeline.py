@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from mentordesk.services.people import Pipeline, RelationshipRow
+from mentordesk.ui import i18n
 from mentordesk.ui.widgets.mentor_fields import muted, plain
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,19 +29,23 @@ class MentorPipeline(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.prospects = QListWidget()
-        self.prospects.setAccessibleName("Prospects")
+        self.prospects.setAccessibleName(self.tr("Prospects"))
         self.asked = QListWidget()
-        self.asked.setAccessibleName("Asked, waiting for an answer")
+        self.asked.setAccessibleName(self.tr("Asked, waiting for an answer"))
         self.prospect_title = plain()
         self.asked_title = plain()
         columns = QHBoxLayout()
         for title, hint, lst in (
             (
                 self.prospect_title,
-                "People you might ask. Select one and choose Draft a request.",
+                self.tr("People you might ask. Select one and choose Draft a request."),
                 self.prospects,
             ),
-            (self.asked_title, "Requests sent. Record the answer with Accepted or Declined.", self.asked),
+            (
+                self.asked_title,
+                self.tr("Requests sent. Record the answer with Accepted or Declined."),
+                self.asked,
+            ),
         ):
             font = title.font()
             font.setBold(True)
@@ -65,20 +70,30 @@ class MentorPipeline(QWidget):
             lst.blockSignals(True)
             lst.clear()
         for row in pipeline.prospects:
-            self.prospects.addItem(_item(row, f"Source: {row.source.label}"))
+            self.prospects.addItem(
+                _item(row, self.tr("Source: {source}").format(source=i18n.label(row.source)))
+            )
         for row in pipeline.asked:
             sent = row.request_sent_on or row.status_changed_on
             if sent is None:
-                when = "asked"
+                when = self.tr("asked")
             else:
                 days = (today - sent).days
-                ago = "today" if days == 0 else ("yesterday" if days == 1 else f"{days} days ago")
-                when = f"asked {sent.isoformat()} ({ago})"
-            self.asked.addItem(_item(row, f"{when} · Source: {row.source.label}"))
+                if days == 0:
+                    ago = self.tr("today")
+                elif days == 1:
+                    ago = self.tr("yesterday")
+                else:
+                    ago = self.tr("{days} days ago").format(days=days)
+                when = self.tr("asked {date} ({ago})").format(date=sent.isoformat(), ago=ago)
+            source = i18n.label(row.source)
+            self.asked.addItem(
+                _item(row, self.tr("{when} · Source: {source}").format(when=when, source=source))
+            )
         for lst in (self.prospects, self.asked):
             lst.blockSignals(False)
-        self.prospect_title.setText(f"Prospects ({len(pipeline.prospects)})")
-        self.asked_title.setText(f"Asked ({len(pipeline.asked)})")
+        self.prospect_title.setText(self.tr("Prospects ({count})").format(count=len(pipeline.prospects)))
+        self.asked_title.setText(self.tr("Asked ({count})").format(count=len(pipeline.asked)))
 
     def select(self, relationship_id: int) -> bool:
         for lst in (self.prospects, self.asked):

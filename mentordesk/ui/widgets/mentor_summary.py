@@ -46,21 +46,27 @@ class SummaryStrip(QFrame):
         row.setHorizontalSpacing(10)
         if s.next_meeting is not None:
             local = s.next_meeting.astimezone()
-            nxt, nxt_caption, colour = local.strftime("%Y-%m-%d"), f"Next meeting, {local:%H:%M}", None
+            nxt, nxt_caption, colour = (
+                local.strftime("%Y-%m-%d"),
+                self.tr("Next meeting, {time}").format(time=f"{local:%H:%M}"),
+                None,
+            )
         elif d.status == RelStatus.PAUSED:
-            nxt, nxt_caption, colour = "Paused", "Next check-in", None
+            nxt, nxt_caption, colour = self.tr("Paused"), self.tr("Next check-in"), None
         else:
             due = s.next_due.isoformat() if s.next_due else "—"
             colour = {Overdue.OVERDUE: RED.name(), Overdue.DUE_SOON: AMBER.name()}.get(s.level)
             nxt, nxt_caption = (
                 due,
-                "Next check-in due" if s.level != Overdue.OVERDUE else "Check-in overdue since",
+                self.tr("Next check-in due")
+                if s.level != Overdue.OVERDUE
+                else self.tr("Check-in overdue since"),
             )
         for value, caption, tint in (
-            (str(s.held_this_year), "Meetings this year", None),
-            (s.last_meeting.isoformat() if s.last_meeting else "—", "Last meeting", None),
+            (str(s.held_this_year), self.tr("Meetings this year"), None),
+            (s.last_meeting.isoformat() if s.last_meeting else "—", self.tr("Last meeting"), None),
             (nxt, nxt_caption, colour),
-            (str(s.open_actions), "Open action items", None),
+            (str(s.open_actions), self.tr("Open action items"), None),
         ):
             tile, label = _tile(value, caption, tint)
             self.tiles[caption.split(",")[0]] = label
@@ -71,7 +77,7 @@ class SummaryStrip(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(row)
         if not s.goals:
-            none = plain("No goal linked yet.")
+            none = plain(self.tr("No goal linked yet."))
             muted(none)
             layout.addWidget(none)
             return
@@ -86,10 +92,10 @@ class SummaryStrip(QFrame):
             bar.setRange(0, 100)
             bar.setFixedWidth(130)
             bar.setMaximumHeight(16)
-            bar.setAccessibleName(f"Progress of {goal.title}")
+            bar.setAccessibleName(self.tr("Progress of {goal}").format(goal=goal.title))
             if goal.percent is None:
                 bar.setValue(0)
-                bar.setFormat("no progress yet")
+                bar.setFormat(self.tr("no progress yet"))
             else:
                 bar.setValue(round(goal.percent))
                 bar.setFormat(f"{goal.percent:.0f}%")
