@@ -12,7 +12,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 
 XVFB_DEBS := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0
 
-.PHONY: run test lint typecheck pytest test-slow bench bench-smoke venv system-deps clean screenshots bundle \
+.PHONY: run test lint typecheck pytest test-slow bench venv system-deps clean screenshots bundle \
 	install-desktop translations
 
 venv: $(STAMP)
@@ -53,6 +53,17 @@ test: lint typecheck pytest
 
 test-slow: venv system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow -p no:cacheprovider
+
+# README screenshots: every tab on the sample data, light and dark.
+SHOTS := resources/screenshots
+screenshots: venv system-deps
+	rm -rf .cache/shots && mkdir -p .cache/shots $(SHOTS)
+	$(BIN)/mentordesk --db .cache/shots/demo.db demo --seed 1 >/dev/null
+	for tab in mentors calendar goals insights; do for theme in light dark; do \
+		QT_QPA_PLATFORM=offscreen $(BIN)/mentordesk --db .cache/shots/demo.db gui --tab $$tab --theme $$theme \
+			--size 1280x800 --screenshot $(SHOTS)/$$tab-$$theme.png || exit 1; \
+	done; done
+	@ls $(SHOTS)
 
 bench: venv system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py --write BENCHMARKS.md
