@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.enums import GoalCategory, GoalStatus, ProgressMode, Role
 from mentordesk.services.errors import ValidationError
 from mentordesk.services.goals_types import GoalInput, GoalRow, RelationshipOption
+from mentordesk.ui import i18n
 from mentordesk.ui.dialogs.goal_form import (
     ErrorLabel,
     FieldErrors,
@@ -36,12 +37,13 @@ from mentordesk.ui.dialogs.goal_form import (
     with_error,
 )
 from mentordesk.ui.dialogs.goal_milestones import MilestoneTable
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 
 Submit = Callable[[GoalInput, bool], object]
 
 MODE_LABELS = {
-    ProgressMode.MANUAL: "Recorded by hand",
-    ProgressMode.MILESTONES: "From the milestones (by weight)",
+    ProgressMode.MANUAL: QT_TRANSLATE_NOOP("GoalDialog", "Recorded by hand"),
+    ProgressMode.MILESTONES: QT_TRANSLATE_NOOP("GoalDialog", "From the milestones (by weight)"),
 }
 
 
@@ -57,52 +59,52 @@ class GoalDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit goal" if goal else "New goal")
+        self.setWindowTitle(self.tr("Edit goal") if goal else self.tr("New goal"))
         self.setObjectName("goalDialog")
         self._submit = submit
         self.result_value: object = None
         self.errors = FieldErrors(ErrorLabel())
 
         self.title_edit = QLineEdit(goal.title if goal else "")
-        self.title_edit.setPlaceholderText("What do you want to achieve?")
-        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setPlaceholderText(self.tr("What do you want to achieve?"))
+        self.title_edit.setAccessibleName(self.tr("Title"))
         self.category_combo = QComboBox()
         for c in GoalCategory:
-            self.category_combo.addItem(c.label, c.value)
+            self.category_combo.addItem(i18n.label(c), c.value)
         self.status_combo = QComboBox()
         for st in GoalStatus:
-            self.status_combo.addItem(st.label, st.value)
-        self.start_edit = date_edit(goal.start_on if goal and goal.start_on else today, "Start date")
+            self.status_combo.addItem(i18n.label(st), st.value)
+        self.start_edit = date_edit(goal.start_on if goal and goal.start_on else today, self.tr("Start date"))
         default_target = today + timedelta(days=91)
         self.target_edit = date_edit(
-            goal.target_on if goal and goal.target_on else default_target, "Target date"
+            goal.target_on if goal and goal.target_on else default_target, self.tr("Target date")
         )
         self.review_spin = QSpinBox()
         self.review_spin.setRange(0, 3660)
-        self.review_spin.setSuffix(" days")
+        self.review_spin.setSuffix(self.tr(" days"))
         self.review_spin.setValue(goal.review_every_days if goal else 30)
-        self.review_spin.setAccessibleName("Review every")
+        self.review_spin.setAccessibleName(self.tr("Review every"))
         self.mode_combo = QComboBox()
         for mode, label in MODE_LABELS.items():
-            self.mode_combo.addItem(label, mode.value)
+            self.mode_combo.addItem(self.tr(label), mode.value)
         self.helpers_list = QListWidget()
-        self.helpers_list.setAccessibleName("Mentors helping")
+        self.helpers_list.setAccessibleName(self.tr("Mentors helping"))
         chosen = set(goal.relationship_ids) if goal else set()
         for opt in options:
-            role = Role(opt.role).label.lower() if opt.role in Role._value2member_map_ else opt.role
+            role = i18n.label(Role(opt.role)).lower() if opt.role in Role._value2member_map_ else opt.role
             item = QListWidgetItem(f"{opt.name} ({role})")
             item.setData(Qt.ItemDataRole.UserRole, opt.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if opt.id in chosen else Qt.CheckState.Unchecked)
             self.helpers_list.addItem(item)
         if not options:
-            self.helpers_list.addItem("Add a mentor in the Mentors tab to link them here")
+            self.helpers_list.addItem(self.tr("Add a mentor in the Mentors tab to link them here"))
             self.helpers_list.setEnabled(False)
         self.description_edit = QPlainTextEdit(goal.description if goal else "")
-        self.description_edit.setPlaceholderText("Why it matters, what it involves")
+        self.description_edit.setPlaceholderText(self.tr("Why it matters, what it involves"))
         self.description_edit.setTabChangesFocus(True)
         self.criteria_edit = QPlainTextEdit(goal.success_criteria if goal else "")
-        self.criteria_edit.setPlaceholderText("How you and your mentors will know it is done")
+        self.criteria_edit.setPlaceholderText(self.tr("How you and your mentors will know it is done"))
         self.criteria_edit.setTabChangesFocus(True)
         self.milestones = MilestoneTable()
         if goal:
@@ -119,28 +121,30 @@ class GoalDialog(QDialog):
         e = self.errors
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("&Title", with_error(self.title_edit, e.label("title")))
+        form.addRow(self.tr("&Title"), with_error(self.title_edit, e.label("title")))
         kind = QHBoxLayout()
         kind.addWidget(self.category_combo, 1)
         kind.addSpacing(8)
-        kind.addWidget(QLabel("Status"))
+        kind.addWidget(QLabel(self.tr("Status")))
         kind.addWidget(self.status_combo, 1)
-        form.addRow("&Category", with_error(kind, e.label("category", "status")))
+        form.addRow(self.tr("&Category"), with_error(kind, e.label("category", "status")))
         dates = QHBoxLayout()
         dates.addWidget(self.start_edit, 1)
-        dates.addWidget(QLabel("to"))
+        dates.addWidget(QLabel(self.tr("to")))
         dates.addWidget(self.target_edit, 1)
-        form.addRow("&Dates", with_error(dates, e.label("start_on", "target_on")))
-        form.addRow("&Review every", with_error(self.review_spin, e.label("review_every_days")))
-        form.addRow("&Progress", with_error(self.mode_combo, e.label("progress_mode")))
-        form.addRow("&Mentors helping", with_error(self.helpers_list, e.label("relationships")))
+        form.addRow(self.tr("&Dates"), with_error(dates, e.label("start_on", "target_on")))
+        form.addRow(self.tr("&Review every"), with_error(self.review_spin, e.label("review_every_days")))
+        form.addRow(self.tr("&Progress"), with_error(self.mode_combo, e.label("progress_mode")))
+        form.addRow(self.tr("&Mentors helping"), with_error(self.helpers_list, e.label("relationships")))
         self.helpers_list.setMinimumHeight(96)
         self.description_edit.setMinimumHeight(60)
         self.criteria_edit.setMinimumHeight(60)
 
         texts = QFormLayout()
-        texts.addRow("D&escription", with_error(self.description_edit, e.label("description")))
-        texts.addRow("&Success criteria", with_error(self.criteria_edit, e.label("success_criteria")))
+        texts.addRow(self.tr("D&escription"), with_error(self.description_edit, e.label("description")))
+        texts.addRow(
+            self.tr("&Success criteria"), with_error(self.criteria_edit, e.label("success_criteria"))
+        )
 
         top = QGridLayout()
         top.addLayout(form, 0, 0)
@@ -149,7 +153,7 @@ class GoalDialog(QDialog):
         top.setColumnStretch(1, 1)
         top.setHorizontalSpacing(18)
 
-        box = QGroupBox("Milestones")
+        box = QGroupBox(self.tr("Milestones"))
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.milestones)
         box_layout.addWidget(e.label("milestones", "due_on", "done_on", "weight"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QLayout, QMessageBox, QVBoxLayout, QWidget
 
 from mentordesk.services.errors import MentorDeskError, ValidationError
@@ -84,9 +84,11 @@ def parse_percent(text: str, field: str = "percent") -> float:
         return float(cleaned)
     except ValueError:
         raise ValidationError(
-            f"'{text.strip()}' is not a number: enter progress from 0 to 100"
+            QCoreApplication.translate(
+                "GoalForm", "'{text}' is not a number: enter progress from 0 to 100"
+            ).format(text=text.strip())
             if text.strip()
-            else "Enter progress from 0 to 100",
+            else QCoreApplication.translate("GoalForm", "Enter progress from 0 to 100"),
             field=field,
         ) from None
 
@@ -114,14 +116,22 @@ def submit_confirmed(
         try:
             return True, action(False)
         except ConfirmationNeeded as question:
-            if not confirm(parent, "Please confirm", f"Please confirm this change.\n\n{question}"):
+            title = QCoreApplication.translate("GoalForm", "Please confirm")
+            text = QCoreApplication.translate("GoalForm", "Please confirm this change.\n\n{question}")
+            if not confirm(parent, title, text.format(question=question)):
                 return False, None
             return True, action(True)
     except MentorDeskError as exc:
         if errors is not None:
             errors.show(exc)
         else:
-            QMessageBox.warning(parent, "MentorDesk", f"The change was not saved.\n\n{exc}")
+            QMessageBox.warning(
+                parent,
+                "MentorDesk",
+                QCoreApplication.translate("GoalForm", "The change was not saved.\n\n{error}").format(
+                    error=exc
+                ),
+            )
         return False, None
 
 

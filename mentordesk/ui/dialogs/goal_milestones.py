@@ -30,8 +30,10 @@ class MilestoneTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Milestone", "Due", "Done on", "Weight"])
-        self.table.setAccessibleName("Milestones")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Milestone"), self.tr("Due"), self.tr("Done on"), self.tr("Weight")]
+        )
+        self.table.setAccessibleName(self.tr("Milestones"))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
@@ -44,10 +46,12 @@ class MilestoneTable(QWidget):
         for col, width in ((self.DUE, 104), (self.DONE, 104), (self.WEIGHT, 64)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(col, width)
-        self.table.setToolTip('Dates as YYYY-MM-DD. Leave "Done on" empty while the milestone is open.')
-        self.add_button = QPushButton("Add milestone")
-        self.add_button.clicked.connect(lambda: self.add_row(MilestoneInput("New milestone")))
-        self.remove_button = QPushButton("Remove")
+        self.table.setToolTip(
+            self.tr('Dates as YYYY-MM-DD. Leave "Done on" empty while the milestone is open.')
+        )
+        self.add_button = QPushButton(self.tr("Add milestone"))
+        self.add_button.clicked.connect(lambda: self.add_row(MilestoneInput(self.tr("New milestone"))))
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -96,15 +100,21 @@ class MilestoneTable(QWidget):
             title_item = self.table.item(row, self.TITLE)
             title = title_item.text() if title_item else ""
             mid = title_item.data(ID_ROLE) if title_item else None
-            name = f" ('{title.strip()}')" if title.strip() else ""
-            due = self._date(row, self.DUE, f"Milestone {row + 1}{name}")
-            done = self._date(row, self.DONE, f"Milestone {row + 1}{name}")
+            if title.strip():
+                what = self.tr("Milestone {number} ('{title}')").format(number=row + 1, title=title.strip())
+            else:
+                what = self.tr("Milestone {number}").format(number=row + 1)
+            due = self._date(row, self.DUE, what)
+            done = self._date(row, self.DONE, what)
             weight_text = self._text(row, self.WEIGHT) or "1"
             try:
                 weight = float(weight_text.replace(",", "."))
             except ValueError:
                 raise ValidationError(
-                    f"Milestone {row + 1}{name}: weight '{weight_text}' is not a number", field="milestones"
+                    self.tr("{milestone}: weight '{weight}' is not a number").format(
+                        milestone=what, weight=weight_text
+                    ),
+                    field="milestones",
                 ) from None
             out.append(MilestoneInput(title, due, done, weight, id=int(mid) if mid else None))
         return out
@@ -121,5 +131,8 @@ class MilestoneTable(QWidget):
             return date.fromisoformat(text)
         except ValueError:
             raise ValidationError(
-                f"{what}: '{text}' is not a date (expected YYYY-MM-DD)", field="milestones"
+                self.tr("{milestone}: '{text}' is not a date (expected YYYY-MM-DD)").format(
+                    milestone=what, text=text
+                ),
+                field="milestones",
             ) from None

@@ -38,7 +38,7 @@ class ProgressDialog(QDialog):
 
     def __init__(self, goal: GoalRow, today: date, submit: Submit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Record progress")
+        self.setWindowTitle(self.tr("Record progress"))
         self.setObjectName("progressDialog")
         self._submit = submit
         self.result_value: object = None
@@ -50,35 +50,40 @@ class ProgressDialog(QDialog):
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
-        since = (
-            f" (recorded {goal.progress_on.isoformat()})" if goal.progress_on else " (nothing recorded yet)"
-        )
-        current = QLabel(f"Now at {goal.progress:.0f}%{since}")
+        if goal.progress_on:
+            current_text = self.tr("Now at {percent}% (recorded {date})").format(
+                percent=f"{goal.progress:.0f}", date=goal.progress_on.isoformat()
+            )
+        else:
+            current_text = self.tr("Now at {percent}% (nothing recorded yet)").format(
+                percent=f"{goal.progress:.0f}"
+            )
+        current = QLabel(current_text)
         current.setTextFormat(Qt.TextFormat.PlainText)
 
         self.percent_edit = QLineEdit(f"{goal.progress:g}")
-        self.percent_edit.setAccessibleName("Progress in percent")
+        self.percent_edit.setAccessibleName(self.tr("Progress in percent"))
         self.percent_edit.setMaximumWidth(90)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 100)
         self.slider.setValue(round(goal.progress))
-        self.slider.setAccessibleName("Progress slider")
+        self.slider.setAccessibleName(self.tr("Progress slider"))
         self.slider.valueChanged.connect(lambda v: self.percent_edit.setText(str(v)))
         self.percent_edit.textEdited.connect(self._sync_slider)
-        self.date_edit = date_edit(today, "Date")
+        self.date_edit = date_edit(today, self.tr("Date"))
         self.date_edit.setMaximumDate(self.date_edit.date())
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("What moved it (optional)")
-        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText(self.tr("What moved it (optional)"))
+        self.note_edit.setAccessibleName(self.tr("Note"))
 
         row = QHBoxLayout()
         row.addWidget(self.percent_edit)
         row.addWidget(QLabel("%"))
         row.addWidget(self.slider, 1)
         form = QFormLayout()
-        form.addRow("&Progress", with_error(row, self.errors.label("percent")))
-        form.addRow("&Date", with_error(self.date_edit, self.errors.label("on")))
-        form.addRow("&Note", with_error(self.note_edit, self.errors.label("note")))
+        form.addRow(self.tr("&Progress"), with_error(row, self.errors.label("percent")))
+        form.addRow(self.tr("&Date"), with_error(self.date_edit, self.errors.label("on")))
+        form.addRow(self.tr("&Note"), with_error(self.note_edit, self.errors.label("note")))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

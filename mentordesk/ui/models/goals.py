@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from mentordesk.domain.progress import OPEN_GOAL_STATUSES, days_since_review_due
 from mentordesk.services.goals_types import GoalRow
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.theme import AMBER, BLUE, RED
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the GoalRow itself
@@ -48,14 +49,15 @@ class GoalFilter:
         )
 
 
+# The status filter's choices; labels are translated where the combo box is filled (GoalsTab).
 STATUS_CHOICES: tuple[tuple[str, frozenset[str] | None], ...] = (
-    ("All statuses", None),
-    ("Open (planned, active, on hold)", frozenset(OPEN_GOAL_STATUSES)),
-    ("Planned", frozenset({"planned"})),
-    ("Active", frozenset({"active"})),
-    ("Achieved", frozenset({"achieved"})),
-    ("On hold", frozenset({"on_hold"})),
-    ("Dropped", frozenset({"dropped"})),
+    (QT_TRANSLATE_NOOP("GoalsTab", "All statuses"), None),
+    (QT_TRANSLATE_NOOP("GoalsTab", "Open (planned, active, on hold)"), frozenset(OPEN_GOAL_STATUSES)),
+    (QT_TRANSLATE_NOOP("GoalsTab", "Planned"), frozenset({"planned"})),
+    (QT_TRANSLATE_NOOP("GoalsTab", "Active"), frozenset({"active"})),
+    (QT_TRANSLATE_NOOP("GoalsTab", "Achieved"), frozenset({"achieved"})),
+    (QT_TRANSLATE_NOOP("GoalsTab", "On hold"), frozenset({"on_hold"})),
+    (QT_TRANSLATE_NOOP("GoalsTab", "Dropped"), frozenset({"dropped"})),
 )
 
 
@@ -91,18 +93,19 @@ class AttentionModel(QAbstractListModel):
     def describe(self, row: GoalRow) -> str:
         parts: list[str] = []
         if row.overdue:
-            parts.append("target date passed")
+            parts.append(self.tr("target date passed"))
         if row.review_due:
             late = days_since_review_due(row.next_review_on, self.today)
-            parts.append(
-                f"review {late} days late"
-                if late > 1
-                else "review due today"
-                if late == 0
-                else "review 1 day late"
-            )
+            if late > 1:
+                parts.append(self.tr("review {days} days late").format(days=late))
+            elif late == 0:
+                parts.append(self.tr("review due today"))
+            else:
+                parts.append(self.tr("review 1 day late"))
         if row.stalled:
-            parts.append(f"stalled: no progress in {2 * row.review_every_days} days")
+            parts.append(
+                self.tr("stalled: no progress in {days} days").format(days=2 * row.review_every_days)
+            )
         return " · ".join(parts)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -116,7 +119,8 @@ class AttentionModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return _dot(RED if row.overdue else AMBER if row.stalled else BLUE)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Next review {row.next_review_on or 'not scheduled'}\n{row.title}"
+            when = row.next_review_on or self.tr("not scheduled")
+            return self.tr("Next review {date}").format(date=when) + f"\n{row.title}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.title}: {self.describe(row)}"
         return None

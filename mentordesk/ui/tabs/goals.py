@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.enums import GoalCategory, ProgressMode
 from mentordesk.services.goals_types import GoalInput, GoalRow, ReviewInput
+from mentordesk.ui import i18n
 from mentordesk.ui.context import AppContext
 from mentordesk.ui.dialogs.goal import GoalDialog
 from mentordesk.ui.dialogs.goal_form import confirm
@@ -49,42 +50,47 @@ class GoalsTab(QWidget):
         self.timeline = TimelineView(self.today)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter goals by title or mentor (Ctrl+F)")
+        self.filter_edit.setPlaceholderText(self.tr("Filter goals by title or mentor (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter goals")
+        self.filter_edit.setAccessibleName(self.tr("Filter goals"))
         self.filter_edit.textChanged.connect(self._filters_changed)
         self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName("Status filter")
+        self.status_filter.setAccessibleName(self.tr("Status filter"))
         for label, statuses in STATUS_CHOICES:
-            self.status_filter.addItem(label, statuses)
+            self.status_filter.addItem(self.tr(label), statuses)
         self.category_filter = QComboBox()
-        self.category_filter.setAccessibleName("Category filter")
-        self.category_filter.addItem("All categories", None)
+        self.category_filter.setAccessibleName(self.tr("Category filter"))
+        self.category_filter.addItem(self.tr("All categories"), None)
         for c in GoalCategory:
-            self.category_filter.addItem(c.label, c.value)
+            self.category_filter.addItem(i18n.label(c), c.value)
         self.mentor_filter = QComboBox()
-        self.mentor_filter.setAccessibleName("Mentor filter")
-        self.mentor_filter.addItem("All mentors", None)
+        self.mentor_filter.setAccessibleName(self.tr("Mentor filter"))
+        self.mentor_filter.addItem(self.tr("All mentors"), None)
         for combo in (self.status_filter, self.category_filter, self.mentor_filter):
             combo.currentIndexChanged.connect(self._filters_changed)
 
         self.zoom_buttons = QButtonGroup(self)
         zoom_row = QHBoxLayout()
         zoom_row.setSpacing(0)
+        zoom_texts = {
+            Zoom.MONTH: (self.tr("Month"), self.tr("Show the timeline by month (Ctrl+wheel zooms)")),
+            Zoom.QUARTER: (self.tr("Quarter"), self.tr("Show the timeline by quarter (Ctrl+wheel zooms)")),
+            Zoom.YEAR: (self.tr("Year"), self.tr("Show the timeline by year (Ctrl+wheel zooms)")),
+        }
         for zoom in Zoom:
             button = QToolButton()
-            button.setText(zoom.label)
+            button.setText(zoom_texts[zoom][0])
             button.setCheckable(True)
-            button.setToolTip(f"Show the timeline by {zoom.value} (Ctrl+wheel zooms)")
+            button.setToolTip(zoom_texts[zoom][1])
             button.setProperty("zoom", zoom.value)
             self.zoom_buttons.addButton(button)
             zoom_row.addWidget(button)
         self.zoom_buttons.buttonClicked.connect(lambda b: self.timeline.set_zoom(str(b.property("zoom"))))
-        self.today_button = QPushButton("Today")
-        self.today_button.setToolTip("Scroll the timeline to today")
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Scroll the timeline to today"))
         self.today_button.clicked.connect(lambda: self.timeline.scroll_to_date(self.today, 0.4))
-        self.new_button = QPushButton("New goal…")
-        self.new_button.setToolTip("New goal (Ctrl+N)")
+        self.new_button = QPushButton(self.tr("New goal…"))
+        self.new_button.setToolTip(self.tr("New goal (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_goal)
 
         bar = QHBoxLayout()
@@ -161,7 +167,7 @@ class GoalsTab(QWidget):
         current = self.mentor_filter.currentData()
         self.mentor_filter.blockSignals(True)
         self.mentor_filter.clear()
-        self.mentor_filter.addItem("All mentors", None)
+        self.mentor_filter.addItem(self.tr("All mentors"), None)
         for opt in self.ctx.services.goals.relationship_options():
             self.mentor_filter.addItem(opt.name, opt.id)
         index = self.mentor_filter.findData(current) if current is not None else 0
@@ -181,11 +187,11 @@ class GoalsTab(QWidget):
     def _apply_filters(self) -> None:
         rows = self.filter.apply(self._all)
         if not self._all:
-            self.timeline.empty_text = (
+            self.timeline.empty_text = self.tr(
                 "No goals yet.\nPress Ctrl+N or choose “New goal…” to set your first one."
             )
         else:
-            self.timeline.empty_text = "No goal matches the filters."
+            self.timeline.empty_text = self.tr("No goal matches the filters.")
         self.timeline.set_rows(rows)
 
     def clear_filters(self) -> None:
@@ -224,13 +230,13 @@ class GoalsTab(QWidget):
             if goal is None:
                 return perform(
                     self.ctx,
-                    f"New goal '{data.title.strip()}'",
+                    self.tr("New goal '{title}'").format(title=data.title.strip()),
                     None,
                     lambda: goals.create_goal(data, confirm=confirm_),
                 )
             perform(
                 self.ctx,
-                f"Edit goal '{goal.title}'",
+                self.tr("Edit goal '{title}'").format(title=goal.title),
                 goal.id,
                 lambda: goals.update_goal(goal.id, data, confirm=confirm_),
             )
@@ -243,7 +249,7 @@ class GoalsTab(QWidget):
         dialog = self.goal_dialog(None)
         if self._open_dialog(dialog) and isinstance(dialog.result_value, int):
             self.select_item("goal", dialog.result_value)
-            self.ctx.status("Goal added")
+            self.ctx.status(self.tr("Goal added"))
 
     def edit_goal(self, goal_id: int) -> None:
         if self.row(goal_id) is not None:
@@ -253,21 +259,27 @@ class GoalsTab(QWidget):
         goal = self.row(goal_id)
         if goal is None:
             return False
-        parts = [f"{len(goal.milestones)} milestones"] if goal.milestones else []
-        question = f"Delete this goal?\n\n“{goal.title}”\n\nIts milestones, progress history and reviews go too ({', '.join(parts) or 'no milestones'}). Undo brings it back."
-        if not confirm(self, "Delete goal", question):
+        if goal.milestones:
+            milestones = self.tr("{count} milestones").format(count=len(goal.milestones))
+        else:
+            milestones = self.tr("no milestones")
+        question = self.tr(
+            "Delete this goal?\n\n“{title}”\n\n"
+            "Its milestones, progress history and reviews go too ({milestones}). Undo brings it back."
+        ).format(title=goal.title, milestones=milestones)
+        if not confirm(self, self.tr("Delete goal"), question):
             return False
         index = self.timeline.row_of(goal_id)
         perform(
             self.ctx,
-            f"Delete goal '{goal.title}'",
+            self.tr("Delete goal '{title}'").format(title=goal.title),
             goal_id,
             lambda: self.ctx.services.goals.delete_goal(goal_id),
         )
         rows = self.timeline.rows()
         if rows:
             self.timeline.select(rows[min(index, len(rows) - 1)].id)
-        self.ctx.status("Goal deleted (Ctrl+Z brings it back)")
+        self.ctx.status(self.tr("Goal deleted (Ctrl+Z brings it back)"))
         return True
 
     def progress_dialog(self, goal_id: int) -> ProgressDialog:
@@ -278,7 +290,7 @@ class GoalsTab(QWidget):
         def submit(percent: float, on: date, note: str) -> int:
             return perform(
                 self.ctx,
-                f"Record progress on '{goal.title}'",
+                self.tr("Record progress on '{title}'").format(title=goal.title),
                 goal.id,
                 lambda: goals.record_progress(goal.id, percent, on, note),
             )
@@ -296,7 +308,10 @@ class GoalsTab(QWidget):
 
         def submit(data: ReviewInput) -> int:
             return perform(
-                self.ctx, f"Review '{goal.title}'", goal.id, lambda: goals.review_goal(goal.id, data)
+                self.ctx,
+                self.tr("Review '{title}'").format(title=goal.title),
+                goal.id,
+                lambda: goals.review_goal(goal.id, data),
             )
 
         return ReviewDialog(goal, self.today, submit, self)
@@ -327,10 +342,10 @@ class GoalsTab(QWidget):
         if goal is None:
             return []
         entries = [
-            ("Edit…", self.edit_goal, True),
-            ("Record progress…", self.record_progress, goal.progress_mode == ProgressMode.MANUAL),
-            ("Review…", self.review_goal, True),
-            ("Delete…", self.delete_goal, True),
+            (self.tr("Edit…"), self.edit_goal, True),
+            (self.tr("Record progress…"), self.record_progress, goal.progress_mode == ProgressMode.MANUAL),
+            (self.tr("Review…"), self.review_goal, True),
+            (self.tr("Delete…"), self.delete_goal, True),
         ]
         actions = []
         for text, slot, enabled in entries:

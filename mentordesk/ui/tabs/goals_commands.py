@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
@@ -87,13 +88,16 @@ def tick_milestone(
     m = goal.milestone(milestone_id)
     if m is None:
         return False
-    verb = "Tick" if done_on else "Reopen"
+    if done_on:
+        text = QCoreApplication.translate("GoalsCommands", "Tick milestone '{title}'").format(title=m.title)
+    else:
+        text = QCoreApplication.translate("GoalsCommands", "Reopen milestone '{title}'").format(title=m.title)
     goals = ctx.services.goals
     done, _ = submit_confirmed(
         parent,
         lambda _c: perform(
             ctx,
-            f"{verb} milestone '{m.title}'",
+            text,
             goal.id,
             lambda: goals.set_milestone_done(milestone_id, done_on),
         ),
@@ -111,14 +115,20 @@ def move_milestone(ctx: AppContext, parent: QWidget, goal: GoalRow, milestone_id
         parent,
         lambda c: perform(
             ctx,
-            f"Move milestone '{m.title}' to {new.isoformat()}",
+            QCoreApplication.translate("GoalsCommands", "Move milestone '{title}' to {date}").format(
+                title=m.title, date=new.isoformat()
+            ),
             goal.id,
             lambda: goals.move_milestone(milestone_id, new, confirm=c),
         ),
     )
     if done:
-        old = m.due_on.isoformat() if m.due_on else "no date"
-        ctx.status(f"Milestone moved from {old} to {new.isoformat()}")
+        old = m.due_on.isoformat() if m.due_on else QCoreApplication.translate("GoalsCommands", "no date")
+        ctx.status(
+            QCoreApplication.translate("GoalsCommands", "Milestone moved from {old} to {new}").format(
+                old=old, new=new.isoformat()
+            )
+        )
     return done
 
 
@@ -128,7 +138,11 @@ def move_goal_dates(
     """A bar's end dragged; asks first when milestones would fall outside the new dates."""
     what = "start" if start != goal.start_on else "target"
     day = start if what == "start" else target
-    text = f"Move the {what} of '{goal.title}' to {day.isoformat() if day else '…'}"
+    if what == "start":
+        text = QCoreApplication.translate("GoalsCommands", "Move the start of '{title}' to {date}")
+    else:
+        text = QCoreApplication.translate("GoalsCommands", "Move the target of '{title}' to {date}")
+    text = text.format(title=goal.title, date=day.isoformat() if day else "…")
     goals = ctx.services.goals
     done, _ = submit_confirmed(
         parent,

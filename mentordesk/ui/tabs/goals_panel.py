@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.enums import ProgressMode
 from mentordesk.services.goals_types import GoalDetail, GoalRow
+from mentordesk.ui import i18n
 from mentordesk.ui.models.goals import ROW_ROLE, AttentionModel
 from mentordesk.ui.theme import RED
 
@@ -62,13 +63,13 @@ class GoalPanel(QWidget):
         self.helpers = _label()
         self.criteria = _label()
         self.placeholder = _label(
-            "Select a goal on the timeline to see its milestones, progress and reviews."
+            self.tr("Select a goal on the timeline to see its milestones, progress and reviews.")
         )
         self.placeholder.setEnabled(False)
-        self.edit_button = QPushButton("Edit…")
-        self.progress_button = QPushButton("Record progress…")
-        self.review_button = QPushButton("Review…")
-        self.delete_button = QPushButton("Delete")
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.progress_button = QPushButton(self.tr("Record progress…"))
+        self.review_button = QPushButton(self.tr("Review…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
         for button, signal in (
             (self.edit_button, self.editClicked),
             (self.progress_button, self.progressClicked),
@@ -89,8 +90,10 @@ class GoalPanel(QWidget):
         s_layout.addLayout(buttons)
 
         self.milestone_list = QTreeWidget()
-        self.milestone_list.setAccessibleName("Milestones of the selected goal")
-        self.milestone_list.setHeaderLabels(["Milestone", "Due", "Done", "Weight"])
+        self.milestone_list.setAccessibleName(self.tr("Milestones of the selected goal"))
+        self.milestone_list.setHeaderLabels(
+            [self.tr("Milestone"), self.tr("Due"), self.tr("Done"), self.tr("Weight")]
+        )
         self.milestone_list.setRootIsDecorated(False)
         self.milestone_list.setUniformRowHeights(True)
         header = self.milestone_list.header()
@@ -98,36 +101,38 @@ class GoalPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.milestone_list.setToolTip("Tick a milestone when it is done")
+        self.milestone_list.setToolTip(self.tr("Tick a milestone when it is done"))
         self.milestone_list.itemChanged.connect(self._milestone_changed)
         self.history_list = QListWidget()
-        self.history_list.setAccessibleName("Progress history")
+        self.history_list.setAccessibleName(self.tr("Progress history"))
         self.reviews_list = QListWidget()
-        self.reviews_list.setAccessibleName("Reviews")
+        self.reviews_list.setAccessibleName(self.tr("Reviews"))
         self.reviews_list.setWordWrap(True)
         self.meetings_list = QListWidget()
-        self.meetings_list.setAccessibleName("Meetings that discussed the goal")
+        self.meetings_list.setAccessibleName(self.tr("Meetings that discussed the goal"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.milestone_list, "Milestones")
-        self.tabs.addTab(self.history_list, "Progress")
-        self.tabs.addTab(self.reviews_list, "Reviews")
-        self.tabs.addTab(self.meetings_list, "Meetings")
+        self.tabs.addTab(self.milestone_list, self.tr("Milestones"))
+        self.tabs.addTab(self.history_list, self.tr("Progress"))
+        self.tabs.addTab(self.reviews_list, self.tr("Reviews"))
+        self.tabs.addTab(self.meetings_list, self.tr("Meetings"))
 
         self.attention = AttentionModel(today, self)
         self.attention_view = QListView()
         self.attention_view.setModel(self.attention)
-        self.attention_view.setAccessibleName("Goals that need a review")
+        self.attention_view.setAccessibleName(self.tr("Goals that need a review"))
         self.attention_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.attention_view.setSpacing(2)
         self.attention_view.setWordWrap(True)
         self.attention_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.attention_view.clicked.connect(self._attention_clicked)
         self.attention_view.doubleClicked.connect(self._attention_review)
-        self.attention_title = _label("Reviews due", bold=True)
-        self.attention_empty = _label("No review is due. Goals are reviewed on the cadence set for each.")
+        self.attention_title = _label(self.tr("Reviews due"), bold=True)
+        self.attention_empty = _label(
+            self.tr("No review is due. Goals are reviewed on the cadence set for each.")
+        )
         self.attention_empty.setEnabled(False)
-        self.attention_review_button = QPushButton("Review…")
+        self.attention_review_button = QPushButton(self.tr("Review…"))
         self.attention_review_button.clicked.connect(self._review_attention_current)
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -167,16 +172,24 @@ class GoalPanel(QWidget):
         g = detail.goal
         self.title.setText(g.title)
         self.meta.setText(_meta(g))
-        self.helpers.setText("With " + ", ".join(g.helper_names) if g.helpers else "No mentor linked yet")
-        self.criteria.setText(f"Done when: {g.success_criteria}" if g.success_criteria else "")
+        self.helpers.setText(
+            self.tr("With {names}").format(names=", ".join(g.helper_names))
+            if g.helpers
+            else self.tr("No mentor linked yet")
+        )
+        self.criteria.setText(
+            self.tr("Done when: {criteria}").format(criteria=g.success_criteria) if g.success_criteria else ""
+        )
         self.criteria.setVisible(bool(g.success_criteria))
         self.progress_button.setEnabled(g.progress_mode == ProgressMode.MANUAL)
         self.progress_button.setToolTip(
-            "" if g.progress_mode == ProgressMode.MANUAL else "Progress follows the milestones: tick them"
+            ""
+            if g.progress_mode == ProgressMode.MANUAL
+            else self.tr("Progress follows the milestones: tick them")
         )
         for m in g.milestones:
             due = m.due_on.isoformat() if m.due_on else "—"
-            done = m.done_on.isoformat() if m.done_on else ("overdue" if m.overdue else "")
+            done = m.done_on.isoformat() if m.done_on else (self.tr("overdue") if m.overdue else "")
             item = QTreeWidgetItem([m.title, due, done, f"{m.weight:g}"])
             item.setData(0, MILESTONE_ROLE, m.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -185,25 +198,29 @@ class GoalPanel(QWidget):
                 item.setForeground(2, QBrush(RED))
             self.milestone_list.addTopLevelItem(item)
         if not g.milestones:
-            self.milestone_list.addTopLevelItem(QTreeWidgetItem(["No milestones yet: add them with Edit…"]))
+            self.milestone_list.addTopLevelItem(
+                QTreeWidgetItem([self.tr("No milestones yet: add them with Edit…")])
+            )
         self.milestone_list.blockSignals(False)
         for p in reversed(detail.history):
             note = f"  ·  {p.note}" if p.note else ""
             self.history_list.addItem(f"{p.on.isoformat()}  {p.percent:.0f}%{note}")
         if not detail.history:
-            self.history_list.addItem("No progress recorded yet")
+            self.history_list.addItem(self.tr("No progress recorded yet"))
         for r in detail.reviews:
             pct = f"{r.percent:.0f}%" if r.percent is not None else "—"
-            holds = "target holds" if r.target_holds else "target moved"
+            holds = self.tr("target holds") if r.target_holds else self.tr("target moved")
             changed = f"\n{r.what_changed}" if r.what_changed else ""
             self.reviews_list.addItem(f"{r.reviewed_on.isoformat()}  {pct}  ·  {holds}{changed}")
         if not detail.reviews:
-            self.reviews_list.addItem("Not reviewed yet")
+            self.reviews_list.addItem(self.tr("Not reviewed yet"))
         for mt in detail.meetings:
-            who = f" with {mt.with_name}" if mt.with_name else ""
-            self.meetings_list.addItem(f"{mt.on.isoformat()}  {mt.title or 'Meeting'}{who}  ·  {mt.status}")
+            title = mt.title or self.tr("Meeting")
+            if mt.with_name:
+                title = self.tr("{title} with {name}").format(title=title, name=mt.with_name)
+            self.meetings_list.addItem(f"{mt.on.isoformat()}  {title}  ·  {mt.status}")
         if not detail.meetings:
-            self.meetings_list.addItem("No meeting has named this goal yet")
+            self.meetings_list.addItem(self.tr("No meeting has named this goal yet"))
 
     def _milestone_changed(self, item: QTreeWidgetItem, column: int) -> None:
         mid = item.data(0, MILESTONE_ROLE)
@@ -223,7 +240,9 @@ class GoalPanel(QWidget):
     def set_rows(self, rows: list[GoalRow]) -> None:
         self.attention.set_rows(rows)
         count = self.attention.rowCount()
-        self.attention_title.setText(f"Reviews due ({count})" if count else "Reviews due")
+        self.attention_title.setText(
+            self.tr("Reviews due ({count})").format(count=count) if count else self.tr("Reviews due")
+        )
         self.attention_view.setVisible(count > 0)
         self.attention_empty.setVisible(count == 0)
         self.attention_review_button.setEnabled(count > 0)
@@ -248,11 +267,25 @@ class GoalPanel(QWidget):
 def _meta(g: GoalRow) -> str:
     start = g.start_on.isoformat() if g.start_on else "…"
     target = g.target_on.isoformat() if g.target_on else "…"
-    mode = "from milestones" if g.progress_mode == ProgressMode.MILESTONES else "recorded by hand"
+    if g.progress_mode == ProgressMode.MILESTONES:
+        mode = QCoreApplication.translate("GoalPanel", "from milestones")
+    else:
+        mode = QCoreApplication.translate("GoalPanel", "recorded by hand")
+    overdue = QCoreApplication.translate("GoalPanel", " · overdue") if g.overdue else ""
+    stalled = QCoreApplication.translate("GoalPanel", " · stalled") if g.stalled else ""
+    review = (
+        g.next_review_on.isoformat()
+        if g.next_review_on
+        else QCoreApplication.translate("GoalPanel", "not scheduled")
+    )
     lines = [
-        f"{g.status.label} · {g.category.label} · {start} → {target}" + (" · overdue" if g.overdue else ""),
-        f"Progress {g.progress:.0f}% ({mode})" + (" · stalled" if g.stalled else ""),
-        f"Next review {g.next_review_on.isoformat() if g.next_review_on else 'not scheduled'}"
-        f" (every {g.review_every_days} days)",
+        f"{i18n.label(g.status)} · {i18n.label(g.category)} · {start} → {target}{overdue}",
+        QCoreApplication.translate("GoalPanel", "Progress {percent}% ({mode})").format(
+            percent=f"{g.progress:.0f}", mode=mode
+        )
+        + stalled,
+        QCoreApplication.translate("GoalPanel", "Next review {date} (every {days} days)").format(
+            date=review, days=g.review_every_days
+        ),
     ]
     return "\n".join(lines)
