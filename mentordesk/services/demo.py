@@ -19,6 +19,7 @@ from mentordesk.domain.enums import (
     Channel,
     GoalStatus,
     MeetingStatus,
+    ProgressMode,
     RelStatus,
     Role,
 )
@@ -170,17 +171,27 @@ class DemoService(Service):
                         done = done or due
                     goal.milestones.append(Milestone(title=mt, due_on=due, done_on=done, weight=1.0))
                     counts["ms"] += 1
-                pct = 0.0
-                d = start
-                final = 100.0 if status == GoalStatus.ACHIEVED else rnd.uniform(35, 75)
-                steps = max(1, min((today - start).days, (target - start).days) // 30)
-                for _ in range(steps):
-                    d += timedelta(days=30)
-                    if d > today:
-                        break
-                    pct = min(final, pct + final / steps * rnd.uniform(0.6, 1.4))
-                    goal.progress.append(ProgressEntry(on=d, percent=round(pct, 1), note=""))
-                    counts["p"] += 1
+                if mode == ProgressMode.MILESTONES:
+                    # Progress follows the milestones: a point each time one was reached.
+                    done_dates = sorted(
+                        m.done_on for m in goal.milestones if m.done_on and m.done_on <= today
+                    )
+                    for n, day in enumerate(done_dates, start=1):
+                        pct = round(100.0 * n / len(goal.milestones), 1)
+                        goal.progress.append(ProgressEntry(on=day, percent=pct, note="Milestone reached"))
+                        counts["p"] += 1
+                else:
+                    pct = 0.0
+                    d = start
+                    final = 100.0 if status == GoalStatus.ACHIEVED else rnd.uniform(35, 75)
+                    steps = max(1, min((today - start).days, (target - start).days) // 30)
+                    for _ in range(steps):
+                        d += timedelta(days=30)
+                        if d > today:
+                            break
+                        pct = min(final, pct + final / steps * rnd.uniform(0.6, 1.4))
+                        goal.progress.append(ProgressEntry(on=d, percent=round(pct, 1), note=""))
+                        counts["p"] += 1
                 goal.last_review_on = today - timedelta(days=rnd.randint(5, 45))
                 goal.next_review_on = goal.last_review_on + timedelta(days=goal.review_every_days)
                 s.add(goal)
