@@ -54,7 +54,7 @@ class TimelineCanvas(QAbstractScrollArea):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("goalTimeline")
-        self.setAccessibleName("Goals timeline")
+        self.setAccessibleName(self.tr("Goals timeline"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -68,7 +68,7 @@ class TimelineCanvas(QAbstractScrollArea):
         self._drag: Drag | None = None
         self._pan: tuple[int, int] | None = None
         self._hover: Hit | None = None
-        self.empty_text = "No goals yet"
+        self.empty_text = self.tr("No goals yet")
         self._auto_fit = True  # fit the goals in view until the person scrolls or zooms
         self.painted_rows = 0  # how many rows the last paint drew (only those in view)
         self.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mentordesk.domain.enums import GoalCategory
-from mentordesk.ui import theme
+from mentordesk.ui import i18n, theme
 from mentordesk.ui.widgets.timeline_paint import category_colour
 
 
@@ -21,7 +21,7 @@ class TimelineLegend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Timeline legend")
+        self.setAccessibleName(self.tr("Timeline legend"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -29,13 +29,13 @@ class TimelineLegend(QWidget):
 
     def entries(self) -> list[tuple[str, str, QColor]]:
         """(kind, label, colour) in drawing order."""
-        out = [("dot", c.label, category_colour(c)) for c in GoalCategory]
+        out = [("dot", i18n.label(c), category_colour(c)) for c in GoalCategory]
         grey = self.palette().color(QPalette.ColorRole.PlaceholderText)
         out += [
-            ("done", "Milestone done", grey),
-            ("open", "Milestone open", grey),
-            ("overdue", "Overdue", QColor(theme.RED)),
-            ("today", "Today", self.palette().color(QPalette.ColorRole.Highlight)),
+            ("done", self.tr("Milestone done"), grey),
+            ("open", self.tr("Milestone open"), grey),
+            ("overdue", self.tr("Overdue"), QColor(theme.RED)),
+            ("today", self.tr("Today"), self.palette().color(QPalette.ColorRole.Highlight)),
         ]
         return out
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
 from mentordesk.domain.enums import GoalCategory, GoalStatus
 from mentordesk.services.goals_types import GoalRow, MilestoneRow
-from mentordesk.ui import theme
+from mentordesk.ui import i18n, theme
 from mentordesk.ui.widgets.timeline_scale import Zoom, lower_ticks, upper_ticks
 
 if TYPE_CHECKING:
@@ -243,7 +243,13 @@ def _paint_labels(p: QPainter, view: TimelineCanvas, visible: range, pal: QPalet
         p.drawText(QRect(label_w - percent_w - 6, top + 5, percent_w, fm_bold.height()), right, percent)
         p.setFont(small)
         p.setPen(_muted(pal))
-        helpers = "with " + ", ".join(row.helper_names) if row.helpers else row.category.label
+        helpers = (
+            QCoreApplication.translate("TimelinePaint", "with {names}").format(
+                names=", ".join(row.helper_names)
+            )
+            if row.helpers
+            else i18n.label(row.category)
+        )
         second_w = label_w - 30 - flag_w
         second = fm_small.elidedText(helpers, Qt.TextElideMode.ElideRight, second_w)
         y2 = top + 8 + fm_bold.height()
@@ -258,15 +264,15 @@ def _paint_labels(p: QPainter, view: TimelineCanvas, visible: range, pal: QPalet
 
 def _flag(row: GoalRow, pal: QPalette) -> tuple[str, QColor]:
     if row.overdue:
-        return "Overdue", QColor(theme.RED)
+        return QCoreApplication.translate("TimelinePaint", "Overdue"), QColor(theme.RED)
     if row.stalled:
-        return "Stalled", QColor(theme.AMBER)
+        return QCoreApplication.translate("TimelinePaint", "Stalled"), QColor(theme.AMBER)
     if row.review_due:
-        return "Review due", pal.color(QPalette.ColorRole.Link)
+        return QCoreApplication.translate("TimelinePaint", "Review due"), pal.color(QPalette.ColorRole.Link)
     if row.status == GoalStatus.ACHIEVED:
-        return "Achieved", QColor(theme.GREEN)
+        return QCoreApplication.translate("TimelinePaint", "Achieved"), QColor(theme.GREEN)
     if row.status != GoalStatus.ACTIVE:
-        return row.status.label, _muted(pal)
+        return i18n.label(row.status), _muted(pal)
     return "", _muted(pal)
 
 
@@ -316,7 +322,12 @@ def _paint_header(p: QPainter, view: TimelineCanvas, uppers: list, lowers: list,
     p.setFont(QFont(base))
     p.setPen(muted)
     count = len(view.rows())
-    caption = f"{count} goal{'s' if count != 1 else ''}" if count else "Goals"
+    if count == 1:
+        caption = QCoreApplication.translate("TimelinePaint", "1 goal")
+    elif count:
+        caption = QCoreApplication.translate("TimelinePaint", "{count} goals").format(count=count)
+    else:
+        caption = QCoreApplication.translate("TimelinePaint", "Goals")
     p.drawText(
         QRect(12, 0, label_w - 20, header_h),
         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -336,7 +347,7 @@ def _today_tag_rect(view: TimelineCanvas, header_h: int) -> QRectF | None:
     if x < view.label_width() or x > view.viewport().width():
         return None
     fm = QFontMetrics(_tag_font(view))
-    w, h = fm.horizontalAdvance("Today") + 12, fm.height() + 2
+    w, h = fm.horizontalAdvance(QCoreApplication.translate("TimelinePaint", "Today")) + 12, fm.height() + 2
     return QRectF(x - w / 2, header_h - h - 3, w, h)
 
 
@@ -349,7 +360,7 @@ def _paint_today_tag(p: QPainter, view: TimelineCanvas, header_h: int, pal: QPal
     p.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
     p.setFont(_tag_font(view))
     p.setPen(pal.color(QPalette.ColorRole.HighlightedText))
-    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Today")
+    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("TimelinePaint", "Today"))
 
 
 def _paint_empty(p: QPainter, view: TimelineCanvas, pal: QPalette) -> None:
@@ -368,12 +379,31 @@ def tooltip(view: TimelineCanvas, hit: Hit | None) -> str:
         m = row.milestone(hit.milestone_id)
         if m is None:
             return ""
-        state = f"done {m.done_on.isoformat()}" if m.done_on else ("overdue" if m.overdue else "open")
-        due = m.due_on.isoformat() if m.due_on else "no date"
-        return f"Milestone · due {due} · {state} (drag to move)\n{m.title}"
+        if m.done_on:
+            state = QCoreApplication.translate("TimelinePaint", "done {date}").format(
+                date=m.done_on.isoformat()
+            )
+        else:
+            state = (
+                QCoreApplication.translate("TimelinePaint", "overdue")
+                if m.overdue
+                else QCoreApplication.translate("TimelinePaint", "open")
+            )
+        due = m.due_on.isoformat() if m.due_on else QCoreApplication.translate("TimelinePaint", "no date")
+        text = QCoreApplication.translate(
+            "TimelinePaint", "Milestone · due {due} · {state} (drag to move)"
+        ).format(due=due, state=state)
+        return f"{text}\n{m.title}"
     dates = f"{row.start_on or '…'} → {row.target_on or '…'}"
-    hint = " (drag to move)" if hit.kind in ("start", "target") else ""
-    lines = [f"Goal · {dates} · {row.progress:.0f}%{hint}", row.title]
+    if hit.kind in ("start", "target"):
+        first = QCoreApplication.translate("TimelinePaint", "Goal · {dates} · {percent}% (drag to move)")
+    else:
+        first = QCoreApplication.translate("TimelinePaint", "Goal · {dates} · {percent}%")
+    lines = [first.format(dates=dates, percent=f"{row.progress:.0f}"), row.title]
     if row.helpers:
-        lines.append("With " + ", ".join(row.helper_names))
+        lines.append(
+            QCoreApplication.translate("TimelinePaint", "With {names}").format(
+                names=", ".join(row.helper_names)
+            )
+        )
     return "\n".join(lines)
