@@ -30,10 +30,6 @@ HOVER_RADIUS = 10.0  # pixels from a marker that still count as pointing at it
 LINE_RADIUS = 7.0  # pixels from a progress line
 
 
-def _plural(count: float, word: str) -> str:
-    return f"{format_count(count)} {word}{'' if count == 1 else 's'}"
-
-
 @dataclass
 class _Shown:
     """What the canvas shows now, for the hover text."""
@@ -64,7 +60,7 @@ class ChartCanvas(QWidget):
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumSize(320, 220)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.canvas.setAccessibleName("Chart")
+        self.canvas.setAccessibleName(self.tr("Chart"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
@@ -143,16 +139,20 @@ class ChartCanvas(QWidget):
                 if when is None:
                     continue
                 value = goal.value_on(when)
-                state = "reached" if milestone.done else "due"
+                if milestone.done:
+                    text = self.tr("{goal}: milestone \u201c{milestone}\u201d reached {date}")
+                else:
+                    text = self.tr("{goal}: milestone \u201c{milestone}\u201d due {date}")
                 offer(
                     when,
                     value if value is not None else 0.0,
-                    f"{title}: milestone \u201c{style.user_text(milestone.title, 60)}\u201d "
-                    f"{state} {style.date_text(when)}",
+                    text.format(
+                        goal=title, milestone=style.user_text(milestone.title, 60), date=style.date_text(when)
+                    ),
                     HOVER_RADIUS,
                 )
             for day, value in goal.points:
-                offer(day, value, f"{title}: {value:.0f}% on {style.date_text(day)}", HOVER_RADIUS)
+                offer(day, value, self._percent_on(title, value, day), HOVER_RADIUS)
         if best is not None:
             return best[1]
         # Between recorded points: the value that held on the day under the cursor.
@@ -161,13 +161,18 @@ class ChartCanvas(QWidget):
             value = goal.value_on(day)
             if value is None or day > max(self._shown.today, goal.points[-1][0]):
                 continue
-            offer(
-                day,
-                value,
-                f"{style.user_text(goal.title, 60)}: {value:.0f}% on {style.date_text(day)}",
-                LINE_RADIUS,
-            )
+            offer(day, value, self._percent_on(style.user_text(goal.title, 60), value, day), LINE_RADIUS)
         return best[1] if best is not None else ""
+
+    def _percent_on(self, goal: str, value: float, day: date) -> str:
+        return self.tr("{goal}: {percent}% on {date}").format(
+            goal=goal, percent=f"{value:.0f}", date=style.date_text(day)
+        )
+
+    def _meeting_count(self, count: float) -> str:
+        if count == 1:
+            return self.tr("{count} meeting").format(count=format_count(count))
+        return self.tr("{count} meetings").format(count=format_count(count))
 
     def _meetings_at(self, x: float, y: float) -> str:
         ax = self._axes_at(x, y)
@@ -179,7 +184,9 @@ class ChartCanvas(QWidget):
         if target:
             _, ty = ax.transData.transform((0, target))
             if abs(ty - y) <= 4:
-                return f"Agreed in your mentoring agreements: {format_count(round(target, 1))} meetings per month"
+                return self.tr("Agreed in your mentoring agreements: {count} meetings per month").format(
+                    count=format_count(round(target, 1))
+                )
         index = round(dx)
         if not 0 <= index < len(freq.months) or abs(dx - index) > 0.36:
             return ""
@@ -189,13 +196,17 @@ class ChartCanvas(QWidget):
         for name, counts in freq.by_relationship:
             count = counts[index]
             if count and bottom <= dy <= bottom + count:
-                return (
-                    f"{style.user_text(name, 60)}, {month}: {_plural(count, 'meeting')} held"
-                    f" (of {total} that month)"
+                return self.tr("{name}, {month}: {meetings} held (of {total} that month)").format(
+                    name=style.user_text(name, 60),
+                    month=month,
+                    meetings=self._meeting_count(count),
+                    total=total,
                 )
             bottom += count
         if 0 <= dy <= total + max(1.0, total * 0.15):
-            return f"{month}: {_plural(total, 'meeting')} held"
+            return self.tr("{month}: {meetings} held").format(
+                month=month, meetings=self._meeting_count(total)
+            )
         return ""
 
     def _adherence_at(self, x: float, y: float) -> str:
@@ -208,11 +219,23 @@ class ChartCanvas(QWidget):
         if not 0 <= index < len(rows) or abs(dy - index) > 0.31:
             return ""
         row = rows[index]
-        unit = "period" if row.periods == 1 else "periods"
-        return (
-            f"{style.user_text(row.name, 60)}: {row.periods_met} of {row.periods} cadence {unit} with a "
-            f"meeting ({row.share * 100:.0f}%), agreed {cadence_text(row.cadence_days)}; "
-            f"longest gap {row.longest_gap_days} days"
+        if row.periods == 1:
+            text = self.tr(
+                "{name}: {met} of {periods} cadence period with a meeting ({share}%), agreed {cadence}; "
+                "longest gap {gap} days"
+            )
+        else:
+            text = self.tr(
+                "{name}: {met} of {periods} cadence periods with a meeting ({share}%), agreed {cadence}; "
+                "longest gap {gap} days"
+            )
+        return text.format(
+            name=style.user_text(row.name, 60),
+            met=row.periods_met,
+            periods=row.periods,
+            share=f"{row.share * 100:.0f}",
+            cadence=cadence_text(row.cadence_days),
+            gap=row.longest_gap_days,
         )
 
     def _focus_at(self, x: float, y: float) -> str:
@@ -226,7 +249,8 @@ class ChartCanvas(QWidget):
         if not 0 <= index < len(rows) or abs(dy - index) > 0.31:
             return ""
         row: FocusRow = rows[index]
-        return (
-            f"{style.user_text(row.area, 60)}: {_plural(row.meetings, 'meeting')} held, "
-            f"{format_hours(row.hours)} hours"
+        return self.tr("{area}: {meetings} held, {hours} hours").format(
+            area=style.user_text(row.area, 60),
+            meetings=self._meeting_count(row.meetings),
+            hours=format_hours(row.hours),
         )

@@ -4,20 +4,29 @@ The interface's source language is English. Strings go through ``self.tr(...)`` 
 subclasses and ``QCoreApplication.translate(context, ...)`` elsewhere, so ``make translations``
 (pyside6-lupdate) extracts them into ``resources/translations/mentordesk_<locale>.ts``.
 
-The labels of ``mentordesk.domain.enums`` stay English in the domain layer, which knows no Qt.
-The interface shows them through ``label(member)``, which looks the English label up in the
-``Enum`` context at display time: a translation provides them by adding that context (source:
-the English label) to its .ts file; without one the English label shows.
+The labels of ``mentordesk.domain.enums`` (and of the services' chart kinds and date ranges) stay
+English below the interface, which knows no Qt. The interface shows them through ``label(member)``,
+which looks the English label up in the ``Enum`` context at display time: a translation provides
+them by adding that context (source: the English label) to its .ts file; without one the English
+label shows.
 """
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from mentordesk.domain.enums import LabelledEnum
 from mentordesk.resources import resource
 
 ENUM_CONTEXT = "Enum"
+
+
+class Labelled(Protocol):
+    """An enum member with a human label (domain enums, and the services' chart kinds and ranges)."""
+
+    @property
+    def label(self) -> str: ...
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
@@ -27,7 +36,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name l
     return text
 
 
-def label(member: LabelledEnum) -> str:
+def label(member: Labelled) -> str:
     """The enum member's label as a person reads it, translated when a translation has it."""
     return QCoreApplication.translate(ENUM_CONTEXT, member.label)
 
@@ -40,14 +49,16 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
     """
     locale = locale or QLocale.system()
     installed: list[QTranslator] = []
-    ours = QTranslator(app)
-    if ours.load(locale, "mentordesk", "_", str(resource("translations"))):
-        app.installTranslator(ours)
-        installed.append(ours)
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
+    for name, folder in (
+        ("mentordesk", str(resource("translations"))),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            translator.deleteLater()
     return installed
 
 

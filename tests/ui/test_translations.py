@@ -9,8 +9,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from mentordesk.ui import i18n
 from mentordesk.ui.main_window import MainWindow
 
 UI = Path(__file__).resolve().parents[2] / "mentordesk" / "ui"
@@ -78,8 +79,8 @@ def test_translated_texts_are_literals_lupdate_can_read():
     assert found == []
 
 
-def test_a_translation_changes_the_main_window(qtbot, services, settings, tmp_path):
-    ts = tmp_path / "mentordesk_xx.ts"
+def _compile(tmp_path: Path, name: str) -> Path:
+    ts = tmp_path / f"{name}.ts"
     ts.write_text(
         """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
@@ -97,8 +98,13 @@ def test_a_translation_changes_the_main_window(qtbot, services, settings, tmp_pa
 """,
         encoding="utf-8",
     )
-    qm = tmp_path / "mentordesk_xx.qm"
+    qm = tmp_path / f"{name}.qm"
     subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    return qm
+
+
+def test_a_translation_changes_the_main_window(qtbot, services, settings, tmp_path):
+    qm = _compile(tmp_path, "mentordesk_xx")
     translator = QTranslator()
     assert translator.load(str(qm))
     app = QCoreApplication.instance()
@@ -113,3 +119,24 @@ def test_a_translation_changes_the_main_window(qtbot, services, settings, tmp_pa
         assert window.menuBar().actions()[1].text() == "&Edit"  # not in this translation: English
     finally:
         app.removeTranslator(translator)
+
+
+def test_install_translator_loads_the_locales_translations(qtbot, services, settings, tmp_path, monkeypatch):
+    app = QCoreApplication.instance()
+    assert app is not None
+    monkeypatch.setattr(i18n, "resource", lambda *parts: tmp_path.joinpath(*parts))
+    only_qt = i18n.install_translator(app, QLocale("de_DE"))  # no MentorDesk translation: no error
+    for translator in only_qt:
+        app.removeTranslator(translator)
+    assert len(only_qt) == 1  # Qt's own German
+    (tmp_path / "translations").mkdir()
+    _compile(tmp_path / "translations", "mentordesk_de")
+    installed = i18n.install_translator(app, QLocale("de_DE"))
+    try:
+        window = MainWindow(services, settings=settings)
+        qtbot.addWidget(window)
+        assert window.menuBar().actions()[0].text() == "&Datei"
+        assert len(installed) == 2  # MentorDesk's and Qt's own German
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)

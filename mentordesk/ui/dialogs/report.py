@@ -41,7 +41,7 @@ class ReportDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Progress report")
+        self.setWindowTitle(self.tr("Progress report"))
         self.written: Path | None = None
         self.pages = 0
         insights = ctx.services.insights
@@ -52,12 +52,14 @@ class ReportDialog(QDialog):
         if saved in RangePreset._value2member_map_ and saved != RangePreset.CUSTOM.value:
             self.period_picker.set_preset(saved)
         self.author_edit = QLineEdit(str(ctx.settings.value(SETTINGS_AUTHOR, "") or ""))
-        self.author_edit.setPlaceholderText("Your name (optional)")
+        self.author_edit.setPlaceholderText(self.tr("Your name (optional)"))
         self.author_edit.setMaxLength(200)
-        self.author_edit.setAccessibleName("Prepared by")
+        self.author_edit.setAccessibleName(self.tr("Prepared by"))
         intro = QLabel(
-            "A PDF to share in a review: a summary, the four charts, your goals with their milestones, "
-            "and a log of the meetings in the period with their outcomes and closed action items."
+            self.tr(
+                "A PDF to share in a review: a summary, the four charts, your goals with their milestones, "
+                "and a log of the meetings in the period with their outcomes and closed action items."
+            )
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -67,10 +69,12 @@ class ReportDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         form = QFormLayout()
-        form.addRow("&Period", self.period_picker)
-        form.addRow("Prepared &by", self.author_edit)
+        form.addRow(self.tr("&Period"), self.period_picker)
+        form.addRow(self.tr("Prepared &by"), self.author_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.addButton("&Save report…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(
+            self.tr("&Save report…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -85,12 +89,18 @@ class ReportDialog(QDialog):
     def default_path(self) -> Path:
         folder = Path(str(self.ctx.settings.value(SETTINGS_FOLDER, "") or Path.home()))
         period = self.period_picker.period
-        return folder / f"Mentoring report {period.start.isoformat()} to {period.end.isoformat()}.pdf"
+        name = self.tr("Mentoring report {start} to {end}").format(
+            start=period.start.isoformat(), end=period.end.isoformat()
+        )
+        return folder / f"{name}.pdf"
 
     def accept(self) -> None:
         """Ask where to save, build the report there, and close; stays open on a problem or a cancel."""
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save the progress report", str(self.default_path()), "PDF document (*.pdf)"
+            self,
+            self.tr("Save the progress report"),
+            str(self.default_path()),
+            self.tr("PDF document") + " (*.pdf)",
         )
         if not chosen:
             return
@@ -108,7 +118,9 @@ class ReportDialog(QDialog):
         settings.setValue(SETTINGS_FOLDER, str(path.parent))
         settings.setValue(SETTINGS_AUTHOR, self.author_edit.text().strip())
         settings.setValue(SETTINGS_PERIOD, self.period_picker.current_preset().value)
-        self.ctx.status(f"Progress report saved to {path} ({self.pages} pages)")
+        self.ctx.status(
+            self.tr("Progress report saved to {path} ({pages} pages)").format(path=path, pages=self.pages)
+        )
         super().accept()
 
     def build(self, path: Path) -> int:

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.insights_types import ChartKind, InsightsFilter, Period, RangePreset
+from mentordesk.ui import i18n
 from mentordesk.ui.context import AppContext
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.tabs.insights_export import ChartExporter, ChartSnapshot
 from mentordesk.ui.tabs.insights_filters import ChoiceButton, PeriodPicker
 from mentordesk.ui.theme import current_theme
@@ -32,28 +34,34 @@ from mentordesk.ui.theme import current_theme
 if TYPE_CHECKING:
     from mentordesk.ui.chart_canvas import ChartCanvas
 
+# Texts are translated where they are shown (InsightsTab context).
 CAPTIONS = {
-    ChartKind.PROGRESS: (
+    ChartKind.PROGRESS: QT_TRANSLATE_NOOP(
+        "InsightsTab",
         "Each line is one goal's recorded progress; a value holds until the next update. Filled diamonds "
-        "are milestones reached, hollow ones open milestones; dashed lines mark target dates."
+        "are milestones reached, hollow ones open milestones; dashed lines mark target dates.",
     ),
-    ChartKind.MEETINGS: (
+    ChartKind.MEETINGS: QT_TRANSLATE_NOOP(
+        "InsightsTab",
         "Meetings held each month, stacked by person. The dashed line is what the agreed cadences of "
-        "your active relationships add up to."
+        "your active relationships add up to.",
     ),
-    ChartKind.ADHERENCE: (
+    ChartKind.ADHERENCE: QT_TRANSLATE_NOOP(
+        "InsightsTab",
         "The share of agreed cadence periods (for example each two-week window) with at least one held "
-        "meeting, counting only the time each relationship was active, and the longest gap between meetings."
+        "meeting, counting only the time each relationship was active, and the longest gap between meetings.",
     ),
-    ChartKind.FOCUS: (
+    ChartKind.FOCUS: QT_TRANSLATE_NOOP(
+        "InsightsTab",
         "Where the mentoring goes: meetings held and hours spent per focus area agreed for each "
-        "relationship, so the areas can add up to more than the meetings held."
+        "relationship, so the areas can add up to more than the meetings held.",
     ),
 }
-HOVER_HINT = "Point at the chart to read its values."
-NO_DATA_HINT = (
+HOVER_HINT = QT_TRANSLATE_NOOP("InsightsTab", "Point at the chart to read its values.")
+NO_DATA_HINT = QT_TRANSLATE_NOOP(
+    "InsightsTab",
     "Nothing to chart yet: add a mentor on the Mentors tab and log your meetings, or choose "
-    "File \u203a New database and explore the sample data."
+    "File \u203a New database and explore the sample data.",
 )
 SETTINGS_KIND = "insights/chart"
 SETTINGS_PERIOD = "insights/period"
@@ -82,9 +90,9 @@ class InsightsTab(QWidget):
         picker = QHBoxLayout()
         picker.setSpacing(0)
         for index, kind in enumerate(ChartKind):
-            button = QPushButton(kind.label)
+            button = QPushButton(i18n.label(kind))
             button.setCheckable(True)
-            button.setAccessibleName(f"Show the {kind.label.lower()} chart")
+            button.setAccessibleName(self.tr("Show the {chart} chart").format(chart=i18n.label(kind).lower()))
             self.kind_group.addButton(button, index)
             self.kind_buttons[kind] = button
             picker.addWidget(button)
@@ -95,8 +103,10 @@ class InsightsTab(QWidget):
 
         self.exporter = ChartExporter(self, ctx.settings, self.snapshot)
         self.exporter.status = ctx.status
-        self.copy_button = QPushButton("&Copy image")
-        self.copy_button.setToolTip("Copy the chart to the clipboard, to paste into a document or slide")
+        self.copy_button = QPushButton(self.tr("&Copy image"))
+        self.copy_button.setToolTip(
+            self.tr("Copy the chart to the clipboard, to paste into a document or slide")
+        )
         self.copy_button.clicked.connect(lambda: self.exporter.copy_image())
 
         # Filters.
@@ -106,13 +116,16 @@ class InsightsTab(QWidget):
         if saved_period in RangePreset._value2member_map_ and saved_period != RangePreset.CUSTOM.value:
             self.period_picker.set_preset(saved_period)
         self.relationship_filter = ChoiceButton(
-            "All relationships",
-            "{n} relationships",
-            "Relationships",
-            "Choose which relationships the charts show",
+            self.tr("All relationships"),
+            self.tr("{n} relationships"),
+            self.tr("Relationships"),
+            self.tr("Choose which relationships the charts show"),
         )
         self.goal_filter = ChoiceButton(
-            "All goals", "{n} goals", "Goals", "Choose which goals the progress chart shows"
+            self.tr("All goals"),
+            self.tr("{n} goals"),
+            self.tr("Goals"),
+            self.tr("Choose which goals the progress chart shows"),
         )
         self.period_picker.changed.connect(self.refresh)
         self.relationship_filter.changed.connect(self.refresh)
@@ -130,19 +143,19 @@ class InsightsTab(QWidget):
         filters.addWidget(self.goal_filter)
         filters.addStretch(1)
 
-        self.placeholder = QLabel("Loading charts\u2026")
+        self.placeholder = QLabel(self.tr("Loading charts\u2026"))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
 
-        self.hover_label = QLabel(HOVER_HINT)
+        self.hover_label = QLabel(self.tr(HOVER_HINT))
         self.hover_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hover_label.setAccessibleName("Value under the cursor")
+        self.hover_label.setAccessibleName(self.tr("Value under the cursor"))
         self.hover_label.setMinimumWidth(100)
         self.note_label = QLabel()
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
         self.note_label.hide()
-        self.caption = _muted(QLabel(CAPTIONS[self.kind]))
+        self.caption = _muted(QLabel(self.tr(CAPTIONS[self.kind])))
         self.caption.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -166,7 +179,7 @@ class InsightsTab(QWidget):
         from mentordesk.ui.chart_canvas import ChartCanvas
 
         self.chart = ChartCanvas()
-        self.chart.hoverChanged.connect(lambda text: self.hover_label.setText(text or HOVER_HINT))
+        self.chart.hoverChanged.connect(lambda text: self.hover_label.setText(text or self.tr(HOVER_HINT)))
         self.stack.addWidget(self.chart)
         self.stack.setCurrentWidget(self.chart)
         self.refresh()
@@ -203,7 +216,7 @@ class InsightsTab(QWidget):
         self.refresh()
 
     def _update_controls(self) -> None:
-        self.caption.setText(CAPTIONS[self.kind])
+        self.caption.setText(self.tr(CAPTIONS[self.kind]))
         self.goal_filter.setEnabled(self.kind == ChartKind.PROGRESS)
         loaded = self.chart is not None
         self.exporter.button.setEnabled(loaded)
@@ -217,7 +230,7 @@ class InsightsTab(QWidget):
             size = (float(w), float(h))
         return ChartSnapshot(
             kind=self.kind.value,
-            title=self.kind.label,
+            title=i18n.label(self.kind),
             data=self.data,
             start=self.period().start,
             end=self.period().end,
@@ -257,9 +270,9 @@ class InsightsTab(QWidget):
         self._dirty = False
         empty = self.chart.empty_message() is not None
         if empty and not insights.has_data():
-            self.hover_label.setText(NO_DATA_HINT)
+            self.hover_label.setText(self.tr(NO_DATA_HINT))
         else:
-            self.hover_label.setText(HOVER_HINT)
+            self.hover_label.setText(self.tr(HOVER_HINT))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

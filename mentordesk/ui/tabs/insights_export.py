@@ -13,23 +13,25 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from mentordesk.services.errors import MentorDeskError
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 
 EXPORT_THEME = "light"
+# Menu texts are translated when the menu is built (ChartExporter context).
 SIZES: tuple[tuple[str, str], ...] = (
-    ("document", "Document (6.5 \u00d7 4 in)"),
-    ("slide", "Slide, 16:9 (13.3 \u00d7 7.5 in)"),
-    ("square", "Square (6 \u00d7 6 in)"),
-    ("screen", "As shown on screen"),
+    ("document", QT_TRANSLATE_NOOP("ChartExporter", "Document (6.5 \u00d7 4 in)")),
+    ("slide", QT_TRANSLATE_NOOP("ChartExporter", "Slide, 16:9 (13.3 \u00d7 7.5 in)")),
+    ("square", QT_TRANSLATE_NOOP("ChartExporter", "Square (6 \u00d7 6 in)")),
+    ("screen", QT_TRANSLATE_NOOP("ChartExporter", "As shown on screen")),
 )
 PNG_DPIS: tuple[tuple[int, str], ...] = (
-    (100, "PNG image, 100 dpi (web)\u2026"),
-    (150, "PNG image, 150 dpi (screen)\u2026"),
-    (300, "PNG image, 300 dpi (print)\u2026"),
+    (100, QT_TRANSLATE_NOOP("ChartExporter", "PNG image, 100 dpi (web)\u2026")),
+    (150, QT_TRANSLATE_NOOP("ChartExporter", "PNG image, 150 dpi (screen)\u2026")),
+    (300, QT_TRANSLATE_NOOP("ChartExporter", "PNG image, 300 dpi (print)\u2026")),
 )
 CLIPBOARD_DPI = 150
 SETTINGS_SIZE = "insights/export_size"
@@ -57,17 +59,21 @@ class ChartExporter:
         self.settings = settings
         self.current = current
         self.status: Callable[[str], None] = lambda _message: None
-        self.button = QPushButton("&Export", parent)
-        self.button.setToolTip("Save the chart as an image or PDF, copy it, or save its data as CSV")
+        self.button = QPushButton(QCoreApplication.translate("ChartExporter", "&Export"), parent)
+        self.button.setToolTip(
+            QCoreApplication.translate(
+                "ChartExporter", "Save the chart as an image or PDF, copy it, or save its data as CSV"
+            )
+        )
         menu = QMenu(self.button)
         self.button.setMenu(menu)
 
-        size_menu = menu.addMenu("Image &size")
+        size_menu = menu.addMenu(QCoreApplication.translate("ChartExporter", "Image &size"))
         self.size_group = QActionGroup(parent)
         self.size_actions: dict[str, QAction] = {}
         wanted = str(settings.value(SETTINGS_SIZE, "document"))
         for key, label in SIZES:
-            action = QAction(label, parent)
+            action = QAction(QCoreApplication.translate("ChartExporter", label), parent)
             action.setCheckable(True)
             action.setData(key)
             action.setChecked(key == wanted)
@@ -80,17 +86,23 @@ class ChartExporter:
         menu.addSeparator()
         self.png_actions: dict[int, QAction] = {}
         for dpi, label in PNG_DPIS:
-            action = menu.addAction(label)
+            action = menu.addAction(QCoreApplication.translate("ChartExporter", label))
             action.triggered.connect(lambda _c=False, d=dpi: self.save_image("png", d))
             self.png_actions[dpi] = action
-        self.svg_action = menu.addAction("SVG image (scalable)\u2026")
+        self.svg_action = menu.addAction(
+            QCoreApplication.translate("ChartExporter", "SVG image (scalable)\u2026")
+        )
         self.svg_action.triggered.connect(lambda _c=False: self.save_image("svg"))
-        self.pdf_action = menu.addAction("PDF document\u2026")
+        self.pdf_action = menu.addAction(QCoreApplication.translate("ChartExporter", "PDF document\u2026"))
         self.pdf_action.triggered.connect(lambda _c=False: self.save_image("pdf"))
         menu.addSeparator()
-        self.copy_action = menu.addAction("&Copy image to clipboard")
+        self.copy_action = menu.addAction(
+            QCoreApplication.translate("ChartExporter", "&Copy image to clipboard")
+        )
         self.copy_action.triggered.connect(lambda _c=False: self.copy_image())
-        self.csv_action = menu.addAction("Save chart &data as CSV\u2026")
+        self.csv_action = menu.addAction(
+            QCoreApplication.translate("ChartExporter", "Save chart &data as CSV\u2026")
+        )
         self.csv_action.triggered.connect(lambda _c=False: self.save_csv())
 
     # -- choices -----------------------------------------------------------------------------------
@@ -132,7 +144,9 @@ class ChartExporter:
 
     @staticmethod
     def file_name(shot: ChartSnapshot) -> str:
-        return f"{shot.title} {shot.start.isoformat()} to {shot.end.isoformat()}"
+        return QCoreApplication.translate("ChartExporter", "{title} {start} to {end}").format(
+            title=shot.title, start=shot.start.isoformat(), end=shot.end.isoformat()
+        )
 
     def _fail(self, what: str, err: Exception) -> None:
         QMessageBox.warning(self.parent, what, str(err))
@@ -143,16 +157,23 @@ class ChartExporter:
         from mentordesk.charts.export import export_figure
 
         shot = self.current()
-        filters = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)"}
-        path = self._ask_path(f"Save chart as {fmt.upper()}", self.file_name(shot), fmt, filters[fmt])
+        filters = {
+            "png": QCoreApplication.translate("ChartExporter", "PNG image") + " (*.png)",
+            "svg": QCoreApplication.translate("ChartExporter", "SVG image") + " (*.svg)",
+            "pdf": QCoreApplication.translate("ChartExporter", "PDF document") + " (*.pdf)",
+        }
+        title = QCoreApplication.translate("ChartExporter", "Save chart as {format}").format(
+            format=fmt.upper()
+        )
+        path = self._ask_path(title, self.file_name(shot), fmt, filters[fmt])
         if path is None:
             return None
         try:
             export_figure(self._figure(shot), path, dpi=dpi, size=self._size(shot))
         except MentorDeskError as err:
-            self._fail("Cannot save the chart", err)
+            self._fail(QCoreApplication.translate("ChartExporter", "Cannot save the chart"), err)
             return None
-        self.status(f"Chart saved to {path}")
+        self.status(QCoreApplication.translate("ChartExporter", "Chart saved to {path}").format(path=path))
         return path
 
     def copy_image(self) -> bool:
@@ -166,7 +187,7 @@ class ChartExporter:
         if image.isNull():
             return False
         QGuiApplication.clipboard().setImage(image)
-        self.status("Chart copied to the clipboard")
+        self.status(QCoreApplication.translate("ChartExporter", "Chart copied to the clipboard"))
         return True
 
     def save_csv(self) -> Path | None:
@@ -175,13 +196,20 @@ class ChartExporter:
         from mentordesk.charts.figures import chart_table
 
         shot = self.current()
-        path = self._ask_path("Save chart data as CSV", self.file_name(shot), "csv", "CSV table (*.csv)")
+        path = self._ask_path(
+            QCoreApplication.translate("ChartExporter", "Save chart data as CSV"),
+            self.file_name(shot),
+            "csv",
+            QCoreApplication.translate("ChartExporter", "CSV table") + " (*.csv)",
+        )
         if path is None:
             return None
         try:
             write_csv(path, chart_table(shot.kind, shot.data))
         except MentorDeskError as err:
-            self._fail("Cannot save the data", err)
+            self._fail(QCoreApplication.translate("ChartExporter", "Cannot save the data"), err)
             return None
-        self.status(f"Chart data saved to {path}")
+        self.status(
+            QCoreApplication.translate("ChartExporter", "Chart data saved to {path}").format(path=path)
+        )
         return path

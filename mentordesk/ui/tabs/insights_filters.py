@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.services.insights_types import Period, RangePreset
+from mentordesk.ui import i18n
 
 
 def qdate(day: date) -> QDate:
@@ -43,17 +44,17 @@ class PeriodPicker(QWidget):
         super().__init__()
         self._resolve = resolve
         self.preset = QComboBox()
-        self.preset.setAccessibleName("Period")
+        self.preset.setAccessibleName(self.tr("Period"))
         for item in RangePreset:
-            self.preset.addItem(item.label, item.value)
+            self.preset.addItem(i18n.label(item), item.value)
         self.preset.setCurrentIndex(self.preset.findData(RangePreset.LAST_12_MONTHS.value))
         self.setFocusProxy(self.preset)
-        self.start_edit = self._date_edit("From")
-        self.end_edit = self._date_edit("To")
+        self.start_edit = self._date_edit(self.tr("From"))
+        self.end_edit = self._date_edit(self.tr("To"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if label:
-            title = QLabel("&Period")
+            title = QLabel(self.tr("&Period"))
             title.setBuddy(self.preset)
             layout.addWidget(title)
         layout.addWidget(self.preset)
@@ -187,7 +188,7 @@ class ChoiceButton(QPushButton):
             self.item_actions[key] = action
             self._names[key] = name
         if not items:
-            empty = self.menu_.addAction("Nothing to choose yet")
+            empty = self.menu_.addAction(self.tr("Nothing to choose yet"))
             empty.setEnabled(False)
         self._sync()
 
