@@ -47,39 +47,39 @@ class QuickCapture(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Log")
+        self.setWindowTitle(self.tr("Log"))
         self.setMinimumWidth(460)
         choices = ctx.services.meetings.relationship_choices()
         order = {RelStatus.ACTIVE: 0, RelStatus.PAUSED: 1}
         self.choices = sorted(choices, key=lambda c: (order.get(c.status, 2), c.person.casefold()))
         self.person = QLineEdit()
-        self.person.setPlaceholderText("Start typing a name")
-        self.person.setAccessibleName("Person")
+        self.person.setPlaceholderText(self.tr("Start typing a name"))
+        self.person.setAccessibleName(self.tr("Person"))
         completer = QCompleter([c.person for c in self.choices], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.person.setCompleter(completer)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("What to log")
-        self.kind.addItem("A meeting held today", MEETING)
-        self.kind.addItem("A thank-you or gesture", THANKS)
-        self.kind.addItem("An action item for me", ACTION)
+        self.kind.setAccessibleName(self.tr("What to log"))
+        self.kind.addItem(self.tr("A meeting held today"), MEETING)
+        self.kind.addItem(self.tr("A thank-you or gesture"), THANKS)
+        self.kind.addItem(self.tr("An action item for me"), ACTION)
         self.text = QLineEdit()
-        self.text.setPlaceholderText("One line of notes")
-        self.text.setAccessibleName("Notes")
+        self.text.setPlaceholderText(self.tr("One line of notes"))
+        self.text.setAccessibleName(self.tr("Notes"))
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #D55E00")
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()
-        form.addRow("&Who", self.person)
-        form.addRow("&What", self.kind)
-        form.addRow("&Notes", self.text)
+        form.addRow(self.tr("&Who"), self.person)
+        form.addRow(self.tr("&What"), self.kind)
+        form.addRow(self.tr("&Notes"), self.text)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Log")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Log"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -103,7 +103,7 @@ class QuickCapture(QDialog):
     def submit(self) -> bool:
         rid = self.relationship_id()
         if rid is None:
-            self._fail("Choose someone from the list: type part of their name and pick a completion")
+            self._fail(self.tr("Choose someone from the list: type part of their name and pick a completion"))
             self.person.setFocus()
             return False
         name = next(c.person for c in self.choices if c.id == rid)
@@ -125,29 +125,29 @@ class QuickCapture(QDialog):
             log_meeting(
                 self.ctx, LogInput(relationship_id=rid, start=services.meetings.current_time(), notes=notes)
             )
-            return f"Logged a meeting with {name} today"
+            return self.tr("Logged a meeting with {name} today").format(name=name)
         if kind == THANKS:
             entry = services.people.add_appreciation(rid, text=notes)
             removed: list[object] = []
             self.ctx.undo_stack.push(
                 _Reversible(
                     self.ctx,
-                    f"Log appreciation for {name}",
+                    self.tr("Log appreciation for {name}").format(name=name),
                     lambda: removed.append(services.people.remove_appreciation(entry)),
                     lambda: services.people.restore_appreciation(removed.pop()),  # type: ignore[arg-type]
                 )
             )
             self.ctx.notify("people")
-            return f"Logged appreciation for {name}"
+            return self.tr("Logged appreciation for {name}").format(name=name)
         action = services.meetings.add_action(text=notes, relationship_id=rid, owner=Owner.ME)
         snapshots: list[object] = []
         self.ctx.undo_stack.push(
             _Reversible(
                 self.ctx,
-                f"Add action item for {name}",
+                self.tr("Add action item for {name}").format(name=name),
                 lambda: snapshots.append(services.meetings.delete_action(action)),
                 lambda: services.meetings.restore_action(snapshots.pop()),  # type: ignore[arg-type]
             )
         )
         self.ctx.notify("meetings")
-        return f"Added an action item with {name}"
+        return self.tr("Added an action item with {name}").format(name=name)

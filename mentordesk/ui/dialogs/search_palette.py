@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,17 +27,20 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services.search import HIGHLIGHT_END, HIGHLIGHT_START, KIND_LABELS, KINDS, SearchHit
 from mentordesk.ui.context import AppContext
+from mentordesk.ui.i18n import ENUM_CONTEXT, QT_TRANSLATE_NOOP
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
+# Group headings, translated where they are shown; the singular kind labels come from the
+# search service and are shown through the Enum context like the domain's labels.
 KIND_PLURALS = {
-    "person": "People",
-    "relationship": "Agreements",
-    "meeting": "Meetings",
-    "action_item": "Action items",
-    "goal": "Goals",
-    "milestone": "Milestones",
-    "appreciation": "Appreciation",
+    "person": QT_TRANSLATE_NOOP("SearchPalette", "People"),
+    "relationship": QT_TRANSLATE_NOOP("SearchPalette", "Agreements"),
+    "meeting": QT_TRANSLATE_NOOP("SearchPalette", "Meetings"),
+    "action_item": QT_TRANSLATE_NOOP("SearchPalette", "Action items"),
+    "goal": QT_TRANSLATE_NOOP("SearchPalette", "Goals"),
+    "milestone": QT_TRANSLATE_NOOP("SearchPalette", "Milestones"),
+    "appreciation": QT_TRANSLATE_NOOP("SearchPalette", "Appreciation"),
 }
 
 
@@ -119,21 +131,23 @@ class SearchPalette(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Search")
+        self.setWindowTitle(self.tr("Search"))
         self.setModal(False)
         self.resize(680, 460)
         self.query = QLineEdit()
-        self.query.setPlaceholderText('Search notes, meetings, goals and people — "a phrase" in quotes')
+        self.query.setPlaceholderText(
+            self.tr('Search notes, meetings, goals and people — "a phrase" in quotes')
+        )
         self.query.setClearButtonEnabled(True)
-        self.query.setAccessibleName("Search everything")
+        self.query.setAccessibleName(self.tr("Search everything"))
         self.model = QStandardItemModel(self)
         self.results = QListView()
         self.results.setModel(self.model)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setUniformItemSizes(False)
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.activated.connect(self._open_index)
-        self.status = QLabel("Type to search everything you have written.")
+        self.status = QLabel(self.tr("Type to search everything you have written."))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
@@ -156,22 +170,25 @@ class SearchPalette(QDialog):
         for hit in self.hits:
             by_kind.setdefault(hit.kind, []).append(hit)
         for kind in sorted(by_kind, key=KINDS.index):
-            header = QStandardItem(KIND_PLURALS[kind])
+            header = QStandardItem(self.tr(KIND_PLURALS[kind]))
             header.setData(True, HEADER_ROLE)
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             self.model.appendRow(header)
             for hit in by_kind[kind]:
-                item = QStandardItem(f"{KIND_LABELS[hit.kind]}: {hit.title}")
+                kind_label = QCoreApplication.translate(ENUM_CONTEXT, KIND_LABELS[hit.kind])
+                item = QStandardItem(f"{kind_label}: {hit.title}")
                 item.setData(hit, HIT_ROLE)
                 item.setData(f"{hit.title}. {hit.plain_snippet('', '')}", Qt.ItemDataRole.AccessibleTextRole)
                 item.setEditable(False)
                 self.model.appendRow(item)
         if not text.strip():
-            self.status.setText("Type to search everything you have written.")
+            self.status.setText(self.tr("Type to search everything you have written."))
         elif not self.hits:
-            self.status.setText(f"Nothing matches “{text.strip()}”.")
+            self.status.setText(self.tr("Nothing matches “{text}”.").format(text=text.strip()))
         else:
-            self.status.setText(f"{len(self.hits)} matches — Enter opens the selected one")
+            self.status.setText(
+                self.tr("{count} matches — Enter opens the selected one").format(count=len(self.hits))
+            )
             self._select(self._first_hit_row())
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -20,6 +21,8 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from mentordesk.domain.enums import MeetingStatus
 from mentordesk.services.meetings import MeetingRow
 from mentordesk.services.meetings_schedule import overlaps
+from mentordesk.ui import i18n
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.theme import AMBER, BLUE, GREEN, GREY, RED, SERIES
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,7 +78,7 @@ def day_text(day: date, *, long: bool = False) -> str:
 def when_text(row: MeetingRow, *, with_day: bool) -> str:
     prefix = f"{day_text(row.day)}  " if with_day else ""
     if row.all_day:
-        return prefix + "all day"
+        return prefix + QCoreApplication.translate("Meetings", "all day")
     return f"{prefix}{time_text(row.start)}–{time_text(row.end)}"
 
 
@@ -91,7 +94,11 @@ def overlapping_ids(rows: list[MeetingRow]) -> set[int]:
 
 
 class AgendaModel(QAbstractTableModel):
-    COLUMNS = ("When", "With", "Status")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("AgendaModel", "When"),
+        QT_TRANSLATE_NOOP("AgendaModel", "With"),
+        QT_TRANSLATE_NOOP("AgendaModel", "Status"),
+    )
     WHEN, WITH, STATUS = range(3)
 
     def __init__(self, parent: Any = None) -> None:
@@ -126,7 +133,7 @@ class AgendaModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -158,7 +165,7 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(r)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.COLUMNS[col]}: {self.display(r, col)}"
+            return f"{self.tr(self.COLUMNS[col])}: {self.display(r, col)}"
         return None
 
     def display(self, r: MeetingRow, col: int) -> str:
@@ -166,22 +173,26 @@ class AgendaModel(QAbstractTableModel):
             text = when_text(r, with_day=self.with_day)
             return f"{text}  ⚠" if r.id in self._clashes else text
         if col == self.WITH:
-            who = r.person or f"{r.title or 'Meeting'} (not assigned)"
-            return f"{who} · {r.open_actions} open" if r.open_actions else who
+            who = r.person or self.tr("{title} (not assigned)").format(title=r.title or self.tr("Meeting"))
+            return (
+                self.tr("{who} · {count} open").format(who=who, count=r.open_actions)
+                if r.open_actions
+                else who
+            )
         if col == self.STATUS:
-            return r.status.label
+            return i18n.label(r.status)
         return ""
 
     def tooltip(self, r: MeetingRow) -> str:
         lines = [r.label, when_text(r, with_day=True)]
         if r.id in self._clashes:
-            lines.append("Overlaps another meeting")
+            lines.append(self.tr("Overlaps another meeting"))
         if r.channel:
-            lines.append(r.channel.label + (f": {r.location}" if r.location else ""))
+            lines.append(i18n.label(r.channel) + (f": {r.location}" if r.location else ""))
         elif r.location:
             lines.append(r.location)
         if r.agenda:
-            lines.append(f"Agenda: {r.agenda}")
+            lines.append(self.tr("Agenda: {agenda}").format(agenda=r.agenda))
         return "\n".join(lines)
 
 
