@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.enums import MeetingStatus
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.meetings import MeetingDetail, MeetingInput
+from mentordesk.ui import i18n
 from mentordesk.ui.context import AppContext
 from mentordesk.ui.dialogs.meeting_commands import create_meeting, update_meeting
 from mentordesk.ui.dialogs.meeting_fields import (
@@ -71,14 +72,14 @@ class MeetingDialog(QDialog):
         self.saved_id: int | None = None
         self.overlap_names: list[str] = []
         row = meeting.row if meeting else None
-        self.setWindowTitle("Edit meeting" if meeting else "New meeting")
+        self.setWindowTitle(self.tr("Edit meeting") if meeting else self.tr("New meeting"))
         self.setMinimumWidth(520)
 
         self.errors = FormErrors(error_label())
         self.person = PersonPicker(ctx.services.meetings.relationship_choices())
         self.person.set_relationship(row.relationship_id if row else relationship_id)
         self.title_edit = QLineEdit(row.title if row else "")
-        self.title_edit.setPlaceholderText("Optional; names an event that is not with anyone yet")
+        self.title_edit.setPlaceholderText(self.tr("Optional; names an event that is not with anyone yet"))
         self.title_edit.setMaxLength(300)
 
         now = ctx.services.meetings.current_time()
@@ -88,22 +89,22 @@ class MeetingDialog(QDialog):
             first = start
         else:
             first = datetime.combine(day or now.astimezone().date(), time(10)).astimezone()
-        self.date_edit = date_edit(to_qdate(row.day if row else first.astimezone().date()), "Date")
+        self.date_edit = date_edit(to_qdate(row.day if row else first.astimezone().date()), self.tr("Date"))
         self.time_edit = QTimeEdit(to_qtime(first))
-        self.time_edit.setAccessibleName("Start time")
-        self.all_day = QCheckBox("All day")
+        self.time_edit.setAccessibleName(self.tr("Start time"))
+        self.all_day = QCheckBox(self.tr("All day"))
         self.all_day.setChecked(bool(row and row.all_day))
         self.all_day.toggled.connect(self._all_day_changed)
-        self.suggest = QPushButton("Suggest a time")
+        self.suggest = QPushButton(self.tr("Suggest a time"))
         self.suggest.setToolTip(
-            "The next date the cadence asks for, at the usual time, free of other meetings"
+            self.tr("The next date the cadence asks for, at the usual time, free of other meetings")
         )
         self.suggest.clicked.connect(self.suggest_time)
         self.duration = QSpinBox()
         self.duration.setRange(5, 24 * 60)
         self.duration.setSingleStep(15)
-        self.duration.setSuffix(" min")
-        self.duration.setAccessibleName("Duration")
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setAccessibleName(self.tr("Duration"))
         self.duration.setValue(min(row.duration_minutes, 24 * 60) if row and not row.all_day else 60)
         self.overlap = QLabel()
         self.overlap.setTextFormat(Qt.TextFormat.PlainText)
@@ -113,19 +114,19 @@ class MeetingDialog(QDialog):
 
         self.channel = channel_combo(row.channel if row else None)
         self.location = QLineEdit(row.location if row else "")
-        self.location.setPlaceholderText("Address, room or video link")
+        self.location.setPlaceholderText(self.tr("Address, room or video link"))
         self.status = QComboBox()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         for st in MeetingStatus:
-            self.status.addItem(st.label, st.value)
+            self.status.addItem(i18n.label(st), st.value)
         self.status.setCurrentIndex(
             self.status.findData((row.status if row else MeetingStatus.PLANNED).value)
         )
         self.rating = rating_combo(row.rating if row else None)
-        self.agenda = _text_box(row.agenda if row else "", "What to talk about", 60)
-        self.notes = _text_box(row.notes if row else "", "What was said, what you learned", 80)
+        self.agenda = _text_box(row.agenda if row else "", self.tr("What to talk about"), 60)
+        self.notes = _text_box(row.notes if row else "", self.tr("What was said, what you learned"), 80)
         self.goals = QListWidget()
-        self.goals.setAccessibleName("Goals discussed")
+        self.goals.setAccessibleName(self.tr("Goals discussed"))
         self.goals.setMaximumHeight(86)
         self._linked = {g.id for g in meeting.goals} if meeting else set()
         self._fill_goals()
@@ -138,29 +139,29 @@ class MeetingDialog(QDialog):
         when.addWidget(self.suggest)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&With:", self.person)
+        form.addRow(self.tr("&With:"), self.person)
         form.addRow("", self.errors.add("relationship"))
-        form.addRow("&Title:", self.title_edit)
+        form.addRow(self.tr("&Title:"), self.title_edit)
         form.addRow("", self.errors.add("title"))
-        when_label = QLabel("&When:")
+        when_label = QLabel(self.tr("&When:"))
         when_label.setBuddy(self.date_edit)
         form.addRow(when_label, when)
         form.addRow("", self.errors.add("start"))
-        form.addRow("&Duration:", self.duration)
+        form.addRow(self.tr("&Duration:"), self.duration)
         form.addRow("", self.errors.add("duration"))
         form.addRow("", self.overlap)
-        form.addRow("&Channel:", self.channel)
+        form.addRow(self.tr("&Channel:"), self.channel)
         form.addRow("", self.errors.add("channel"))
-        form.addRow("W&here:", self.location)
+        form.addRow(self.tr("W&here:"), self.location)
         form.addRow("", self.errors.add("location"))
-        form.addRow("&Status:", self.status)
+        form.addRow(self.tr("&Status:"), self.status)
         form.addRow("", self.errors.add("status"))
-        form.addRow("&Rating:", self.rating)
+        form.addRow(self.tr("&Rating:"), self.rating)
         form.addRow("", self.errors.add("rating"))
-        form.addRow("&Agenda:", self.agenda)
-        form.addRow("&Notes:", self.notes)
+        form.addRow(self.tr("&Agenda:"), self.agenda)
+        form.addRow(self.tr("&Notes:"), self.notes)
         form.addRow("", self.errors.add("notes"))
-        form.addRow("&Goals discussed:", self.goals)
+        form.addRow(self.tr("&Goals discussed:"), self.goals)
         form.addRow("", self.errors.add("goals"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -200,7 +201,7 @@ class MeetingDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if gid in checked else Qt.CheckState.Unchecked)
             self.goals.addItem(item)
         if not goals:
-            item = QListWidgetItem("No goal is linked to this relationship")
+            item = QListWidgetItem(self.tr("No goal is linked to this relationship"))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.goals.addItem(item)
 
@@ -229,7 +230,7 @@ class MeetingDialog(QDialog):
         self.overlap_names = [c.label for c in clashes]
         if clashes:
             parts = [f"{c.label} {time_text(c.start)}–{time_text(c.end)}" for c in clashes]
-            self.overlap.setText("Overlaps with " + "; ".join(parts))
+            self.overlap.setText(self.tr("Overlaps with {meetings}").format(meetings="; ".join(parts)))
             self.overlap.show()
         else:
             self.overlap.clear()

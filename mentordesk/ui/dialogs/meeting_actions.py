@@ -10,10 +10,12 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from mentordesk.domain.enums import MeetingStatus, Owner
 from mentordesk.services.errors import MentorDeskError
+from mentordesk.ui import i18n
 from mentordesk.ui.dialogs import meeting_commands as commands
 from mentordesk.ui.dialogs.meeting import MeetingDialog
 from mentordesk.ui.dialogs.meeting_log import LogMeetingDialog
@@ -74,15 +76,22 @@ class CalendarActions:
         except MentorDeskError:
             self.detail.show_meeting(None)
 
-    def _saved(self, meeting_id: int | None, verb: str, overlaps: list[str]) -> None:
+    def _saved(self, meeting_id: int | None, message: str, overlaps: list[str]) -> None:
+        """Say what happened; ``message`` is a translated text with {name} and {when} in it."""
         if meeting_id is None:
             return
         self.select_item("meeting", meeting_id)
         row = self.ctx.services.meetings.get(meeting_id).row
-        when = day_text(row.day) + ("" if row.all_day else f" at {time_text(row.start)}")
-        message = f"Meeting with {row.label} {verb} for {when}"
+        when = day_text(row.day)
+        if not row.all_day:
+            when = QCoreApplication.translate("CalendarActions", "{day} at {time}").format(
+                day=when, time=time_text(row.start)
+            )
+        message = message.format(name=row.label, when=when)
         if overlaps:
-            message += " — it overlaps with " + ", ".join(overlaps)
+            message += QCoreApplication.translate("CalendarActions", " — it overlaps with {meetings}").format(
+                meetings=", ".join(overlaps)
+            )
         self.ctx.status(message)
 
     # -- dialogs ------------------------------------------------------------------------------
@@ -96,7 +105,14 @@ class CalendarActions:
             start=start,
             parent=self._parent(),
         )
-        self._show_dialog(dialog, lambda: self._saved(dialog.saved_id, "added", dialog.overlap_names))
+        self._show_dialog(
+            dialog,
+            lambda: self._saved(
+                dialog.saved_id,
+                QCoreApplication.translate("CalendarActions", "Meeting with {name} added for {when}"),
+                dialog.overlap_names,
+            ),
+        )
         return dialog
 
     def schedule(self, relationship_id: int) -> MeetingDialog | None:
@@ -115,7 +131,14 @@ class CalendarActions:
             self.ctx.status(str(exc))
             return None
         dialog = MeetingDialog(self.ctx, meeting=detail, parent=self._parent())
-        self._show_dialog(dialog, lambda: self._saved(dialog.saved_id, "saved", dialog.overlap_names))
+        self._show_dialog(
+            dialog,
+            lambda: self._saved(
+                dialog.saved_id,
+                QCoreApplication.translate("CalendarActions", "Meeting with {name} saved for {when}"),
+                dialog.overlap_names,
+            ),
+        )
         return dialog
 
     def _open_selected(self) -> None:
@@ -134,8 +157,15 @@ class CalendarActions:
         def done() -> None:
             result = dialog.result_value
             if result is not None:
-                verb = "marked held" if result.replaced is not None else "logged"
-                self._saved(result.meeting_id, verb, [])
+                if result.replaced is not None:
+                    message = QCoreApplication.translate(
+                        "CalendarActions", "Meeting with {name} marked held for {when}"
+                    )
+                else:
+                    message = QCoreApplication.translate(
+                        "CalendarActions", "Meeting with {name} logged for {when}"
+                    )
+                self._saved(result.meeting_id, message, [])
 
         self._show_dialog(dialog, done)
         return dialog
@@ -147,7 +177,14 @@ class CalendarActions:
             self.ctx.status(str(exc))
             return None
         dialog = MoveMeetingDialog(self.ctx, row, parent=self._parent())
-        self._show_dialog(dialog, lambda: self._saved(meeting_id, "moved", []))
+        self._show_dialog(
+            dialog,
+            lambda: self._saved(
+                meeting_id,
+                QCoreApplication.translate("CalendarActions", "Meeting with {name} moved for {when}"),
+                [],
+            ),
+        )
         return dialog
 
     def prep(self, meeting_id: int) -> PrepDialog | None:
@@ -163,11 +200,17 @@ class CalendarActions:
     # -- quick actions --------------------------------------------------------------------------
     def set_status(self, meeting_id: int, status: MeetingStatus) -> None:
         if self._try(lambda: commands.set_status(self.ctx, meeting_id, status)):
-            self.ctx.status(f"Meeting marked {status.label.lower()} (Ctrl+Z undoes)")
+            self.ctx.status(
+                QCoreApplication.translate(
+                    "CalendarActions", "Meeting marked {status} (Ctrl+Z undoes)"
+                ).format(status=i18n.label(status).lower())
+            )
 
     def delete_meeting(self, meeting_id: int) -> None:
         if self._try(lambda: commands.delete_meeting(self.ctx, meeting_id)):
-            self.ctx.status("Meeting deleted (Ctrl+Z puts it back)")
+            self.ctx.status(
+                QCoreApplication.translate("CalendarActions", "Meeting deleted (Ctrl+Z puts it back)")
+            )
 
     def _delete_selected(self) -> None:
         row = self.current_meeting()
@@ -178,7 +221,11 @@ class CalendarActions:
         self._try(lambda: commands.answer_held_prompt(self.ctx, meeting_id, status))
         if status == MeetingStatus.HELD:
             self.select_item("meeting", meeting_id)
-            self.ctx.status("Marked held. Open it (Enter) to add notes and action items.")
+            self.ctx.status(
+                QCoreApplication.translate(
+                    "CalendarActions", "Marked held. Open it (Enter) to add notes and action items."
+                )
+            )
 
     def toggle_action(self, action_id: int, done: bool) -> None:
         self._try(lambda: commands.set_action_done(self.ctx, action_id, done))
@@ -200,4 +247,6 @@ class CalendarActions:
 
     def delete_action(self, action_id: int) -> None:
         if self._try(lambda: commands.delete_action(self.ctx, action_id)):
-            self.ctx.status("Action item deleted (Ctrl+Z puts it back)")
+            self.ctx.status(
+                QCoreApplication.translate("CalendarActions", "Action item deleted (Ctrl+Z puts it back)")
+            )

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from mentordesk.domain.enums import MeetingStatus, Owner
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.meetings import ActionSnapshot, LogInput, LogResult, MeetingInput, MeetingSnapshot
+from mentordesk.ui import i18n
 from mentordesk.ui.context import AppContext
 
 
@@ -43,7 +45,11 @@ class _Command(QUndoCommand):
         try:
             fn()
         except MentorDeskError as exc:
-            self.ctx.status(f"Could not {self.text().lower()}: {exc}")
+            self.ctx.status(
+                QCoreApplication.translate("_Command", "Could not {step}: {error}").format(
+                    step=self.text().lower(), error=exc
+                )
+            )
         self.ctx.notify("meetings")
 
 
@@ -70,7 +76,12 @@ def change_meeting(
 
 
 def create_meeting(ctx: AppContext, inp: MeetingInput) -> int:
-    new_id = change_meeting(ctx, "Add meeting", None, lambda: ctx.services.meetings.create(inp))
+    new_id = change_meeting(
+        ctx,
+        QCoreApplication.translate("MeetingCommands", "Add meeting"),
+        None,
+        lambda: ctx.services.meetings.create(inp),
+    )
     assert new_id is not None
     return new_id
 
@@ -80,7 +91,7 @@ def update_meeting(ctx: AppContext, meeting_id: int, inp: MeetingInput) -> None:
         ctx.services.meetings.update(meeting_id, inp)
         return meeting_id
 
-    change_meeting(ctx, "Edit meeting", meeting_id, write)
+    change_meeting(ctx, QCoreApplication.translate("MeetingCommands", "Edit meeting"), meeting_id, write)
 
 
 def move_meeting(
@@ -90,7 +101,7 @@ def move_meeting(
         ctx.services.meetings.move(meeting_id, start, duration_minutes)
         return meeting_id
 
-    change_meeting(ctx, "Move meeting", meeting_id, write)
+    change_meeting(ctx, QCoreApplication.translate("MeetingCommands", "Move meeting"), meeting_id, write)
 
 
 def set_status(ctx: AppContext, meeting_id: int, status: MeetingStatus, text: str | None = None) -> None:
@@ -98,7 +109,10 @@ def set_status(ctx: AppContext, meeting_id: int, status: MeetingStatus, text: st
         ctx.services.meetings.set_status(meeting_id, status)
         return meeting_id
 
-    change_meeting(ctx, text or f"Mark meeting {status.label.lower()}", meeting_id, write)
+    label = text or QCoreApplication.translate("MeetingCommands", "Mark meeting {status}").format(
+        status=i18n.label(status).lower()
+    )
+    change_meeting(ctx, label, meeting_id, write)
 
 
 def answer_held_prompt(ctx: AppContext, meeting_id: int, status: MeetingStatus | None) -> None:
@@ -106,7 +120,12 @@ def answer_held_prompt(ctx: AppContext, meeting_id: int, status: MeetingStatus |
         ctx.services.meetings.answer_held_prompt(meeting_id, status)
         return meeting_id
 
-    label = f"Mark meeting {status.label.lower()}" if status else "Leave meeting planned"
+    if status:
+        label = QCoreApplication.translate("MeetingCommands", "Mark meeting {status}").format(
+            status=i18n.label(status).lower()
+        )
+    else:
+        label = QCoreApplication.translate("MeetingCommands", "Leave meeting planned")
     change_meeting(ctx, label, meeting_id, write)
 
 
@@ -115,7 +134,7 @@ def delete_meeting(ctx: AppContext, meeting_id: int) -> None:
         ctx.services.meetings.delete(meeting_id)
         return None
 
-    change_meeting(ctx, "Delete meeting", meeting_id, write)
+    change_meeting(ctx, QCoreApplication.translate("MeetingCommands", "Delete meeting"), meeting_id, write)
 
 
 def log_meeting(ctx: AppContext, log: LogInput) -> LogResult:
@@ -123,7 +142,14 @@ def log_meeting(ctx: AppContext, log: LogInput) -> LogResult:
     result = meetings.log_meeting(log)
     mid = result.meeting_id
     after = meetings.snapshot(mid)
-    ctx.undo_stack.push(_Command(ctx, "Log meeting", _put(ctx, mid, after), _put(ctx, mid, result.replaced)))
+    ctx.undo_stack.push(
+        _Command(
+            ctx,
+            QCoreApplication.translate("MeetingCommands", "Log meeting"),
+            _put(ctx, mid, after),
+            _put(ctx, mid, result.replaced),
+        )
+    )
     ctx.notify("meetings")
     return result
 
@@ -164,7 +190,7 @@ def add_action(
 ) -> int:
     new_id = change_action(
         ctx,
-        "Add action item",
+        QCoreApplication.translate("MeetingCommands", "Add action item"),
         None,
         lambda: ctx.services.meetings.add_action(
             meeting_id=meeting_id, relationship_id=relationship_id, text=text, owner=owner, due_on=due_on
@@ -179,7 +205,12 @@ def set_action_done(ctx: AppContext, action_id: int, done: bool) -> None:
         ctx.services.meetings.set_action_done(action_id, done)
         return action_id
 
-    change_action(ctx, "Mark action item done" if done else "Reopen action item", action_id, write)
+    text = (
+        QCoreApplication.translate("MeetingCommands", "Mark action item done")
+        if done
+        else QCoreApplication.translate("MeetingCommands", "Reopen action item")
+    )
+    change_action(ctx, text, action_id, write)
 
 
 def delete_action(ctx: AppContext, action_id: int) -> None:
@@ -187,4 +218,4 @@ def delete_action(ctx: AppContext, action_id: int) -> None:
         ctx.services.meetings.delete_action(action_id)
         return None
 
-    change_action(ctx, "Delete action item", action_id, write)
+    change_action(ctx, QCoreApplication.translate("MeetingCommands", "Delete action item"), action_id, write)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QWidget
 
 from mentordesk.domain.enums import Channel, RelStatus
 from mentordesk.services.errors import MentorDeskError, ValidationError
 from mentordesk.services.meetings import RelationshipChoice
+from mentordesk.ui import i18n
 from mentordesk.ui.theme import RED
 
 
@@ -48,13 +49,13 @@ class PersonPicker(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setAccessibleName("Person")
+        self.setAccessibleName(self.tr("Person"))
         self.setMinimumContentsLength(22)
         names = [c.person.casefold() for c in choices]
         for c in choices:
             label = c.person
             if names.count(c.person.casefold()) > 1 or c.status not in (RelStatus.ACTIVE, RelStatus.PAUSED):
-                label = f"{c.person} ({c.status.label.lower()})"
+                label = f"{c.person} ({i18n.label(c.status).lower()})"
             self.addItem(label, c.id)
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -64,7 +65,7 @@ class PersonPicker(QComboBox):
         self.setCurrentIndex(-1)
         edit = self.lineEdit()
         if edit is not None:
-            edit.setPlaceholderText("Type a name…")
+            edit.setPlaceholderText(self.tr("Type a name…"))
 
     def set_relationship(self, relationship_id: int | None) -> None:
         index = self.findData(relationship_id) if relationship_id is not None else -1
@@ -78,7 +79,7 @@ class PersonPicker(QComboBox):
         if not text:
             if allow_empty:
                 return None
-            raise ValidationError("Choose who the meeting is with", field="relationship")
+            raise ValidationError(self.tr("Choose who the meeting is with"), field="relationship")
         wanted = text.casefold()
         labels = [(self.itemText(i), self.itemData(i)) for i in range(self.count())]
         exact = [rid for label, rid in labels if label.casefold() == wanted]
@@ -91,33 +92,35 @@ class PersonPicker(QComboBox):
             return int(partial[0])
         if len(partial) > 1 or len(exact) > 1:
             raise ValidationError(
-                f"More than one person matches “{text}”: pick one from the list", field="relationship"
+                self.tr("More than one person matches “{text}”: pick one from the list").format(text=text),
+                field="relationship",
             )
         raise ValidationError(
-            f"No relationship with “{text}”: pick a name from the list", field="relationship"
+            self.tr("No relationship with “{text}”: pick a name from the list").format(text=text),
+            field="relationship",
         )
 
 
 def channel_combo(current: Channel | None = None) -> QComboBox:
     combo = QComboBox()
-    combo.setAccessibleName("Channel")
+    combo.setAccessibleName(QCoreApplication.translate("MeetingFields", "Channel"))
     combo.addItem("—", None)
     for ch in Channel:
-        combo.addItem(ch.label, ch.value)
+        combo.addItem(i18n.label(ch), ch.value)
     combo.setCurrentIndex(max(0, combo.findData(current.value if current else None)))
     return combo
 
 
 def rating_combo(current: int | None = None) -> QComboBox:
     combo = QComboBox()
-    combo.setAccessibleName("How useful was it")
-    combo.addItem("Not rated", None)
+    combo.setAccessibleName(QCoreApplication.translate("MeetingFields", "How useful was it"))
+    combo.addItem(QCoreApplication.translate("MeetingFields", "Not rated"), None)
     for value, words in (
-        (1, "not useful"),
-        (2, "a little useful"),
-        (3, "useful"),
-        (4, "very useful"),
-        (5, "excellent"),
+        (1, QCoreApplication.translate("MeetingFields", "not useful")),
+        (2, QCoreApplication.translate("MeetingFields", "a little useful")),
+        (3, QCoreApplication.translate("MeetingFields", "useful")),
+        (4, QCoreApplication.translate("MeetingFields", "very useful")),
+        (5, QCoreApplication.translate("MeetingFields", "excellent")),
     ):
         combo.addItem(f"{value} – {words}", value)
     combo.setCurrentIndex(max(0, combo.findData(current)))

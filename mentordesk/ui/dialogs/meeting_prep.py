@@ -36,15 +36,15 @@ class PrepDialog(QDialog):
         self.ctx = ctx
         self.prep = prep
         self.markdown = prep.markdown()
-        self.setWindowTitle(f"Prepare: {prep.meeting.label}")
+        self.setWindowTitle(self.tr("Prepare: {name}").format(name=prep.meeting.label))
         self.resize(640, 560)
         self.text = QPlainTextEdit(self.markdown)
         self.text.setReadOnly(True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.text.setAccessibleName("Meeting prep")
+        self.text.setAccessibleName(self.tr("Meeting prep"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("&Copy")
-        self.save_button = QPushButton("&Save as Markdown…")
+        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.save_button = QPushButton(self.tr("&Save as Markdown…"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -56,19 +56,25 @@ class PrepDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.markdown)
-        self.ctx.status("Meeting prep copied as Markdown")
+        self.ctx.status(self.tr("Meeting prep copied as Markdown"))
 
     def save(self, path: str | None = None) -> Path | None:
         if path is None:
             name = f"prep-{self.prep.meeting.label.replace(' ', '-').lower()}-{self.prep.meeting.day.isoformat()}.md"
-            path, _ = QFileDialog.getSaveFileName(self, "Save meeting prep", name, "Markdown (*.md)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save meeting prep"), name, self.tr("Markdown") + " (*.md)"
+            )
         if not path:
             return None
         target = Path(path)
         try:
             write_private(target, self.markdown)
         except OSError as exc:
-            QMessageBox.warning(self, "Save meeting prep", f"Could not write {target}: {exc.strerror or exc}")
+            QMessageBox.warning(
+                self,
+                self.tr("Save meeting prep"),
+                self.tr("Could not write {path}: {reason}").format(path=target, reason=exc.strerror or exc),
+            )
             return None
-        self.ctx.status(f"Meeting prep saved to {target}")
+        self.ctx.status(self.tr("Meeting prep saved to {path}").format(path=target))
         return target
