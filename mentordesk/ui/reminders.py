@@ -45,7 +45,7 @@ class Reminders(QObject):
             from mentordesk.ui.theme import app_icon
 
             self.tray = QSystemTrayIcon(app_icon(), self)
-            self.tray.setToolTip("MentorDesk")
+            self.tray.setToolTip(self.tr("MentorDesk"))
             self.tray.show()
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -88,9 +88,13 @@ class Reminders(QObject):
             self._notified.add(key)
             minutes = max(0, round((row.start - now).total_seconds() / 60))
             where = f" · {row.location}" if row.location else ""
+            if minutes == 1:
+                starts = self.tr("Starts in 1 minute")
+            else:
+                starts = self.tr("Starts in {minutes} minutes").format(minutes=minutes)
             self.notify(
-                f"Meeting with {row.label} at {time_text(row.start)}",
-                f"Starts in {minutes} minute{'s' if minutes != 1 else ''}{where}",
+                self.tr("Meeting with {name} at {time}").format(name=row.label, time=time_text(row.start)),
+                starts + where,
             )
 
     def _daily_digest(self) -> None:
@@ -104,10 +108,13 @@ class Reminders(QObject):
         self.ctx.settings.setValue("reminders/last_digest", today)
         if not rows:
             return
-        names = ", ".join(r.person for r in rows[:4]) + (
-            f" and {len(rows) - 4} more" if len(rows) > 4 else ""
-        )
-        count = f"{len(rows)} check-in{'s' if len(rows) != 1 else ''} overdue"
+        names = ", ".join(r.person for r in rows[:4])
+        if len(rows) > 4:
+            names = self.tr("{names} and {count} more").format(names=names, count=len(rows) - 4)
+        if len(rows) == 1:
+            count = self.tr("1 check-in overdue")
+        else:
+            count = self.tr("{count} check-ins overdue").format(count=len(rows))
         self.notify(count, names)
 
     def notify(self, title: str, text: str) -> None:

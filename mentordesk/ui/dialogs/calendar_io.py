@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,7 +42,13 @@ if TYPE_CHECKING:
     from mentordesk.services.meetings import MeetingSnapshot
     from mentordesk.ui.main_window import MainWindow
 
-FILTER = "iCalendar files (*.ics *.ical *.icalendar);;All files (*)"
+PATTERNS = "(*.ics *.ical *.icalendar)"
+
+
+def _file_filter() -> str:
+    ics = QCoreApplication.translate("CalendarIo", "iCalendar files")
+    everything = QCoreApplication.translate("CalendarIo", "All files")
+    return f"{ics} {PATTERNS};;{everything} (*)"
 
 
 def _plain(text: str = "") -> QLabel:
@@ -89,18 +95,18 @@ class ImportIcsDialog(QDialog):
         self.data = data
         self.summary: ImportSummary | None = None
         self.plan: ImportPlan | None = None
-        self.setWindowTitle(f"Import calendar: {path.name}")
+        self.setWindowTitle(self.tr("Import calendar: {file}").format(file=path.name))
         self.resize(720, 520)
         start, end = ctx.services.calendar_io.default_window()
-        self.from_edit = date_edit(qdate(start), "From")
-        self.to_edit = date_edit(qdate(end), "To")
-        self.reread = QPushButton("Read again")
-        self.reread.setToolTip("Repeating events are expanded within this period")
+        self.from_edit = date_edit(qdate(start), self.tr("From"))
+        self.to_edit = date_edit(qdate(end), self.tr("To"))
+        self.reread = QPushButton(self.tr("Read again"))
+        self.reread.setToolTip(self.tr("Repeating events are expanded within this period"))
         self.reread.clicked.connect(self.read)
         period = QHBoxLayout()
-        period.addWidget(QLabel("Events from"))
+        period.addWidget(QLabel(self.tr("Events from")))
         period.addWidget(self.from_edit)
-        period.addWidget(QLabel("to"))
+        period.addWidget(QLabel(self.tr("to")))
         period.addWidget(self.to_edit)
         period.addWidget(self.reread)
         period.addStretch(1)
@@ -108,23 +114,23 @@ class ImportIcsDialog(QDialog):
         self.counts = _plain()
         self.unmatched_label = _plain()
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Event", "When", "With"])
+        self.table.setHorizontalHeaderLabels([self.tr("Event"), self.tr("When"), self.tr("With")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setAccessibleName("Events that match nobody")
+        self.table.setAccessibleName(self.tr("Events that match nobody"))
         self.skipped = QPlainTextEdit()
         self.skipped.setReadOnly(True)
         self.skipped.setMaximumHeight(90)
-        self.skipped.setAccessibleName("Skipped events")
+        self.skipped.setAccessibleName(self.tr("Skipped events"))
         self.error = _plain()
         self.error.setStyleSheet("color: #D55E00;")
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -158,39 +164,50 @@ class ImportIcsDialog(QDialog):
         plan = self.plan
         new = [e for e in plan.events if not e.duplicate]
         matched = sum(1 for e in new if e.relationship_id is not None)
-        parts = [f"{len(new)} new event{'s' if len(new) != 1 else ''} ({matched} matched to a relationship)"]
+        if len(new) == 1:
+            found = self.tr("1 new event ({matched} matched to a relationship)")
+        else:
+            found = self.tr("{count} new events ({matched} matched to a relationship)")
+        parts = [found.format(count=len(new), matched=matched)]
         if len(plan.events) > len(new):
-            parts.append(f"{len(plan.events) - len(new)} already imported")
+            parts.append(self.tr("{count} already imported").format(count=len(plan.events) - len(new)))
         if plan.cancelled:
-            parts.append(f"{plan.cancelled} cancelled, left out")
+            parts.append(self.tr("{count} cancelled, left out").format(count=plan.cancelled))
         if plan.skipped:
-            parts.append(f"{len(plan.skipped)} skipped")
+            parts.append(self.tr("{count} skipped").format(count=len(plan.skipped)))
         self.counts.setText(" · ".join(parts))
-        self.skipped.setPlainText("\n".join(f"Skipped {where}: {reason}" for where, reason in plan.skipped))
+        skipped = self.tr("Skipped {where}: {reason}")
+        self.skipped.setPlainText(
+            "\n".join(skipped.format(where=where, reason=reason) for where, reason in plan.skipped)
+        )
         self.skipped.setVisible(bool(plan.skipped))
         groups: dict[str, list[PlannedEvent]] = defaultdict(list)
         for e in plan.unmatched():
-            groups[e.summary.strip() or "(no title)"].append(e)
+            groups[e.summary.strip() or self.tr("(no title)")].append(e)
         self._groups = list(groups.values())
         self.unmatched_label.setText(
-            "These events match nobody by email or name. Choose who each was with, or leave it unassigned "
-            "(unassigned meetings keep their title and can be assigned later)."
+            self.tr(
+                "These events match nobody by email or name. Choose who each was with, or leave it unassigned "
+                "(unassigned meetings keep their title and can be assigned later)."
+            )
             if self._groups
-            else "Every new event matches a relationship."
+            else self.tr("Every new event matches a relationship.")
         )
         choices = self.ctx.services.meetings.relationship_choices()
         self.table.setRowCount(len(self._groups))
         self._combos = []
         for row, events in enumerate(self._groups):
             first = events[0]
-            title = QTableWidgetItem(first.summary.strip() or "(no title)")
+            title = QTableWidgetItem(first.summary.strip() or self.tr("(no title)"))
             title.setFlags(Qt.ItemFlag.ItemIsEnabled)
             day = first.start.date() if first.all_day else first.start.astimezone().date()
             when = QLocale().toString(qdate(day), DATE_FORMAT)
-            when_item = QTableWidgetItem(when if len(events) == 1 else f"{when} and {len(events) - 1} more")
+            if len(events) > 1:
+                when = self.tr("{when} and {count} more").format(when=when, count=len(events) - 1)
+            when_item = QTableWidgetItem(when)
             when_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             combo = QComboBox()
-            combo.addItem("Leave unassigned", None)
+            combo.addItem(self.tr("Leave unassigned"), None)
             for c in choices:
                 combo.addItem(c.person, c.id)
             self.table.setItem(row, 0, title)
@@ -205,7 +222,7 @@ class ImportIcsDialog(QDialog):
         combo.setCurrentIndex(max(0, combo.findData(relationship_id)))
 
     def group_titles(self) -> list[str]:
-        return [g[0].summary.strip() or "(no title)" for g in self._groups]
+        return [g[0].summary.strip() or self.tr("(no title)") for g in self._groups]
 
     def accept(self) -> None:
         if self.plan is None:
@@ -224,7 +241,9 @@ class ImportIcsDialog(QDialog):
         self.summary = summary
         if summary.meeting_ids:
             snaps = [self.ctx.services.meetings.snapshot(i) for i in summary.meeting_ids]
-            self.ctx.undo_stack.push(_ImportCommand(self.ctx, snaps, f"Import {self.path.name}"))
+            self.ctx.undo_stack.push(
+                _ImportCommand(self.ctx, snaps, self.tr("Import {file}").format(file=self.path.name))
+            )
         self.ctx.notify("meetings")
         self.ctx.status(summary.lines()[0])
         super().accept()
@@ -234,27 +253,27 @@ class ExportIcsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Export meetings as iCalendar")
+        self.setWindowTitle(self.tr("Export meetings as iCalendar"))
         today = ctx.services.meetings.today()
-        self.limit = QCheckBox("Only meetings between")
-        self.from_edit = date_edit(qdate(date(today.year, 1, 1)), "From")
-        self.to_edit = date_edit(qdate(date(today.year, 12, 31)), "To")
+        self.limit = QCheckBox(self.tr("Only meetings between"))
+        self.from_edit = date_edit(qdate(date(today.year, 1, 1)), self.tr("From"))
+        self.to_edit = date_edit(qdate(date(today.year, 12, 31)), self.tr("To"))
         for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(False)
         self.limit.toggled.connect(self.from_edit.setEnabled)
         self.limit.toggled.connect(self.to_edit.setEnabled)
         self.person = QComboBox()
-        self.person.addItem("Everyone", None)
+        self.person.addItem(self.tr("Everyone"), None)
         for c in ctx.services.meetings.relationship_choices():
             self.person.addItem(c.person, c.id)
         period = QHBoxLayout()
         period.addWidget(self.limit)
         period.addWidget(self.from_edit)
-        period.addWidget(QLabel("and"))
+        period.addWidget(QLabel(self.tr("and")))
         period.addWidget(self.to_edit)
         form = QFormLayout()
-        form.addRow("Period:", period)
-        form.addRow("With:", self.person)
+        form.addRow(self.tr("Period:"), period)
+        form.addRow(self.tr("With:"), self.person)
         self.error = _plain()
         self.error.hide()
         buttons = QDialogButtonBox(
@@ -274,17 +293,22 @@ class ExportIcsDialog(QDialog):
         start = pydate(self.from_edit.date()) if self.limit.isChecked() else None
         end = pydate(self.to_edit.date()) if self.limit.isChecked() else None
         if start and end and end < start:
-            raise MentorDeskError("The period ends before it starts")
+            raise MentorDeskError(self.tr("The period ends before it starts"))
         data, count = self.ctx.services.calendar_io.export_ics(
             start=start, end=end, relationship_id=self.person.currentData()
         )
         write_private_bytes(path, data)
         self.written = path
-        self.ctx.status(f"Exported {count} meeting{'s' if count != 1 else ''} to {path}")
+        if count == 1:
+            self.ctx.status(self.tr("Exported 1 meeting to {path}").format(path=path))
+        else:
+            self.ctx.status(self.tr("Exported {count} meetings to {path}").format(count=count, path=path))
         return count
 
     def accept(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export meetings", "mentordesk-meetings.ics", FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export meetings"), "mentordesk-meetings.ics", _file_filter()
+        )
         if not name:
             return
         path = Path(name if name.lower().endswith(".ics") else name + ".ics")
@@ -300,7 +324,9 @@ class ExportIcsDialog(QDialog):
 def import_ics(window: MainWindow) -> ImportIcsDialog | None:
     from mentordesk.services.calendar_io import read_calendar_file
 
-    name, _ = QFileDialog.getOpenFileName(window, "Import a calendar", "", FILTER)
+    name, _ = QFileDialog.getOpenFileName(
+        window, QCoreApplication.translate("CalendarIo", "Import a calendar"), "", _file_filter()
+    )
     if not name:
         return None
     path = Path(name)

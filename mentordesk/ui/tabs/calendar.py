@@ -58,29 +58,29 @@ class CalendarTab(CalendarActions, QWidget):
         # -- top bar ------------------------------------------------------------------------------
         self.prev_button = QToolButton()
         self.prev_button.setText("‹")
-        self.prev_button.setToolTip("Previous month (Page Up in the calendar)")
-        self.prev_button.setAccessibleName("Previous month")
-        self.today_button = QPushButton("Today")
+        self.prev_button.setToolTip(self.tr("Previous month (Page Up in the calendar)"))
+        self.prev_button.setAccessibleName(self.tr("Previous month"))
+        self.today_button = QPushButton(self.tr("Today"))
         self.next_button = QToolButton()
         self.next_button.setText("›")
-        self.next_button.setToolTip("Next month (Page Down in the calendar)")
-        self.next_button.setAccessibleName("Next month")
+        self.next_button.setToolTip(self.tr("Next month (Page Down in the calendar)"))
+        self.next_button.setAccessibleName(self.tr("Next month"))
         self.month_label = _bold(QLabel(), 1.35)
         self.month_label.setMinimumWidth(170)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by person or text (Ctrl+F)")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by person or text (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter meetings")
+        self.filter_edit.setAccessibleName(self.tr("Filter meetings"))
         # Ctrl+N adds an item in the current tab; in this tab Ctrl+L opens the full log form
         # (claimed from the window's quick capture while the focus is in the tab, see event()).
-        self.new_action = self._shortcut_action("&New meeting…", NEW_KEY, lambda: self.new_meeting())
-        self.log_action = QAction("&Log meeting…", self)
+        self.new_action = self._shortcut_action(self.tr("&New meeting…"), NEW_KEY, lambda: self.new_meeting())
+        self.log_action = QAction(self.tr("&Log meeting…"), self)
         self.log_action.triggered.connect(lambda _c=False: self.log_meeting())
-        self.new_button = QPushButton("New meeting…")
-        self.new_button.setToolTip("Plan a meeting (Ctrl+N)")
+        self.new_button = QPushButton(self.tr("New meeting…"))
+        self.new_button.setToolTip(self.tr("Plan a meeting (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_action.trigger)
-        self.log_button = QPushButton("Log meeting…")
-        self.log_button.setToolTip("Log a meeting you held, in a few keystrokes (Ctrl+L)")
+        self.log_button = QPushButton(self.tr("Log meeting…"))
+        self.log_button.setToolTip(self.tr("Log a meeting you held, in a few keystrokes (Ctrl+L)"))
         self.log_button.clicked.connect(self.log_action.trigger)
         self.log_button.setDefault(True)
         bar = QHBoxLayout()
@@ -114,9 +114,9 @@ class CalendarTab(CalendarActions, QWidget):
         # -- right: agenda and the selected meeting -------------------------------------------------
         self.agenda_label = _bold(QLabel(), 1.1)
         self.day_button = QToolButton()
-        self.day_button.setText("Day")
+        self.day_button.setText(self.tr("Day"))
         self.week_button = QToolButton()
-        self.week_button.setText("Week")
+        self.week_button.setText(self.tr("Week"))
         group = QButtonGroup(self)
         for b in (self.day_button, self.week_button):
             b.setCheckable(True)
@@ -133,7 +133,7 @@ class CalendarTab(CalendarActions, QWidget):
         self.proxy.setSourceModel(self.model)
         self.agenda = QTableView()
         self.agenda.setModel(self.proxy)
-        self.agenda.setAccessibleName("Agenda")
+        self.agenda.setAccessibleName(self.tr("Agenda"))
         self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -228,7 +228,7 @@ class CalendarTab(CalendarActions, QWidget):
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.agenda.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_selected())
         self.agenda.activated.connect(lambda _i: self._open_selected())
-        delete = QAction("Delete meeting", self.agenda)
+        delete = QAction(self.tr("Delete meeting"), self.agenda)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(lambda _c=False: self._delete_selected())
@@ -281,7 +281,9 @@ class CalendarTab(CalendarActions, QWidget):
         rows = self.ctx.services.meetings.agenda(first, last)
         self.model.set_rows(rows, with_day=self.week_mode)
         if self.week_mode:
-            self.agenda_label.setText(f"Week of {day_text(first)} – {day_text(last)}")
+            self.agenda_label.setText(
+                self.tr("Week of {first} – {last}").format(first=day_text(first), last=day_text(last))
+            )
         else:
             self.agenda_label.setText(day_text(first, long=True))
         self._update_agenda_empty()
@@ -298,11 +300,15 @@ class CalendarTab(CalendarActions, QWidget):
         if self.proxy.rowCount() > 0:
             self.agenda_stack.setCurrentWidget(self.agenda)
             return
-        span = "this week" if self.week_mode else "this day"
-        if self.model.rowCount() > 0:
-            text = f"No meeting {span} matches the filter."
+        hint = self.tr("New meeting (Ctrl+N) plans one; Log meeting (Ctrl+L) records one.")
+        if self.model.rowCount() > 0 and self.week_mode:
+            text = self.tr("No meeting this week matches the filter.")
+        elif self.model.rowCount() > 0:
+            text = self.tr("No meeting this day matches the filter.")
+        elif self.week_mode:
+            text = self.tr("No meetings this week.") + "\n" + hint
         else:
-            text = f"No meetings {span}.\nNew meeting (Ctrl+N) plans one; Log meeting (Ctrl+L) records one."
+            text = self.tr("No meetings this day.") + "\n" + hint
         self.agenda_empty.setText(text)
         self.agenda_stack.setCurrentWidget(self.agenda_empty)
 

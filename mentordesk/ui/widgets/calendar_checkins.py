@@ -33,7 +33,7 @@ class CheckInsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel("Check-ins")
+        self.title = QLabel(self.tr("Check-ins"))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -42,8 +42,8 @@ class CheckInsPanel(QWidget):
         self.summary.setEnabled(False)
 
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Check-ins")
-        self.tree.setHeaderLabels(["Person", "Check-in", "Planned"])
+        self.tree.setAccessibleName(self.tr("Check-ins"))
+        self.tree.setHeaderLabels([self.tr("Person"), self.tr("Check-in"), self.tr("Planned")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -55,7 +55,7 @@ class CheckInsPanel(QWidget):
         self.tree.itemDoubleClicked.connect(lambda _item, _col: self._emit(self.scheduleRequested))
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
 
-        self.empty = QLabel("Everyone is on track: nobody is due for a check-in in the next 7 days.")
+        self.empty = QLabel(self.tr("Everyone is on track: nobody is due for a check-in in the next 7 days."))
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -64,11 +64,11 @@ class CheckInsPanel(QWidget):
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.empty)
 
-        self.schedule_button = QPushButton("&Schedule…")
-        self.schedule_button.setToolTip("Plan the next meeting at a time the cadence suggests")
+        self.schedule_button = QPushButton(self.tr("&Schedule…"))
+        self.schedule_button.setToolTip(self.tr("Plan the next meeting at a time the cadence suggests"))
         self.schedule_button.clicked.connect(lambda: self._emit(self.scheduleRequested))
-        self.log_button = QPushButton("Lo&g…")
-        self.log_button.setToolTip("Log a meeting you held with this person")
+        self.log_button = QPushButton(self.tr("Lo&g…"))
+        self.log_button.setToolTip(self.tr("Log a meeting you held with this person"))
         self.log_button.clicked.connect(lambda: self._emit(self.logRequested))
 
         head = QHBoxLayout()
@@ -92,20 +92,23 @@ class CheckInsPanel(QWidget):
             item.setIcon(0, colour_icon(r.relationship_id))
             colour = RED if r.level == Overdue.OVERDUE else AMBER
             item.setForeground(1, QBrush(colour))
-            last = r.last_held.isoformat() if r.last_held else "never"
+            last = r.last_held.isoformat() if r.last_held else self.tr("never")
             item.setToolTip(
-                1, f"Due {r.due.isoformat()} (every {r.cadence_days} days; last held meeting: {last})"
+                1,
+                self.tr("Due {date} (every {days} days; last held meeting: {last})").format(
+                    date=r.due.isoformat(), days=r.cadence_days, last=last
+                ),
             )
             if r.next_planned:
-                item.setToolTip(2, "A meeting is already planned")
+                item.setToolTip(2, self.tr("A meeting is already planned"))
             self.tree.addTopLevelItem(item)
             if r.relationship_id == current:
                 self.tree.setCurrentItem(item)
         overdue = sum(1 for r in rows if r.level == Overdue.OVERDUE)
         soon = len(rows) - overdue
-        parts = [f"{overdue} overdue"] if overdue else []
+        parts = [self.tr("{count} overdue").format(count=overdue)] if overdue else []
         if soon:
-            parts.append(f"{soon} due this week")
+            parts.append(self.tr("{count} due this week").format(count=soon))
         self.summary.setText(" · ".join(parts))
         self.stack.setCurrentWidget(self.tree if rows else self.empty)
         first = self.tree.topLevelItem(0)

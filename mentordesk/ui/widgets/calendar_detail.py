@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.enums import MeetingStatus, Owner
 from mentordesk.services.meetings import ActionItemRow, MeetingDetail
+from mentordesk.ui import i18n
 from mentordesk.ui.models.meetings import STATUS_COLOURS, colour_icon, day_text, time_text
 
 NO_DUE = QDate(2000, 1, 1)
@@ -46,9 +47,16 @@ def _plain(text: str = "", *, bold: bool = False, muted: bool = False) -> QLabel
 
 
 def action_text(a: ActionItemRow) -> str:
-    who = "me" if a.owner == Owner.ME else "them"
-    due = f", due {a.due_on.isoformat()}" if a.due_on else ""
-    return f"{a.text}  ({who}{due})"
+    who = (
+        QCoreApplication.translate("CalendarDetail", "me")
+        if a.owner == Owner.ME
+        else QCoreApplication.translate("CalendarDetail", "them")
+    )
+    if a.due_on:
+        who = QCoreApplication.translate("CalendarDetail", "{who}, due {date}").format(
+            who=who, date=a.due_on.isoformat()
+        )
+    return f"{a.text}  ({who})"
 
 
 class _ActionList(QListWidget):
@@ -92,25 +100,25 @@ class MeetingDetailPanel(QWidget):
         self.goals = _plain(muted=True)
 
         self.action_list = _ActionList()
-        self.action_list.setAccessibleName("Action items")
+        self.action_list.setAccessibleName(self.tr("Action items"))
         self.action_list.setMinimumHeight(60)
         self.action_list.itemChanged.connect(self._action_changed)
         self.action_list.deletePressed.connect(self.actionDeleted.emit)
         self.new_action = QLineEdit()
-        self.new_action.setPlaceholderText("New action item")
+        self.new_action.setPlaceholderText(self.tr("New action item"))
         self.new_action.returnPressed.connect(self._add_action)
         self.owner = QComboBox()
-        self.owner.setAccessibleName("Whose action item")
-        self.owner.addItem("Me", Owner.ME)
-        self.owner.addItem("Them", Owner.THEM)
+        self.owner.setAccessibleName(self.tr("Whose action item"))
+        self.owner.addItem(self.tr("Me"), Owner.ME)
+        self.owner.addItem(self.tr("Them"), Owner.THEM)
         self.due = QDateEdit()
-        self.due.setAccessibleName("Due date")
+        self.due.setAccessibleName(self.tr("Due date"))
         self.due.setMinimumDate(NO_DUE)
-        self.due.setSpecialValueText("No due date")
+        self.due.setSpecialValueText(self.tr("No due date"))
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("d MMM yyyy")
         self.due.setDate(NO_DUE)
-        add_button = QPushButton("Add")
+        add_button = QPushButton(self.tr("Add"))
         add_button.clicked.connect(self._add_action)
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_action, 1)
@@ -118,21 +126,21 @@ class MeetingDetailPanel(QWidget):
         add_row.addWidget(self.due)
         add_row.addWidget(add_button)
 
-        self.edit_button = QPushButton("&Open…")
-        self.edit_button.setToolTip("Edit every detail of the meeting (Enter)")
-        self.prep_button = QPushButton("&Prep…")
-        self.prep_button.setToolTip("Open action items, goal progress and last notes, as Markdown")
-        self.move_button = QPushButton("&Move…")
-        self.held_button = QPushButton("Mark &held")
+        self.edit_button = QPushButton(self.tr("&Open…"))
+        self.edit_button.setToolTip(self.tr("Edit every detail of the meeting (Enter)"))
+        self.prep_button = QPushButton(self.tr("&Prep…"))
+        self.prep_button.setToolTip(self.tr("Open action items, goal progress and last notes, as Markdown"))
+        self.move_button = QPushButton(self.tr("&Move…"))
+        self.held_button = QPushButton(self.tr("Mark &held"))
         self.more_button = QToolButton()
-        self.more_button.setText("More")
+        self.more_button.setText(self.tr("More"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.more_button)
-        self.missed_action = menu.addAction("Mark missed")
-        self.cancel_action = menu.addAction("Cancel meeting")
-        self.planned_action = menu.addAction("Mark planned again")
+        self.missed_action = menu.addAction(self.tr("Mark missed"))
+        self.cancel_action = menu.addAction(self.tr("Cancel meeting"))
+        self.planned_action = menu.addAction(self.tr("Mark planned again"))
         menu.addSeparator()
-        self.delete_action = menu.addAction("Delete meeting")
+        self.delete_action = menu.addAction(self.tr("Delete meeting"))
         self.more_button.setMenu(menu)
         self.edit_button.clicked.connect(lambda: self._emit_id(self.editRequested))
         self.prep_button.clicked.connect(lambda: self._emit_id(self.prepRequested))
@@ -164,11 +172,11 @@ class MeetingDetailPanel(QWidget):
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addLayout(buttons)
         page_layout.addWidget(scroll, 2)
-        page_layout.addWidget(_plain("Action items", bold=True))
+        page_layout.addWidget(_plain(self.tr("Action items"), bold=True))
         page_layout.addWidget(self.action_list, 1)
         page_layout.addLayout(add_row)
 
-        self.placeholder = _plain("Select a meeting to see it here.", muted=True)
+        self.placeholder = _plain(self.tr("Select a meeting to see it here."), muted=True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(page)
@@ -189,25 +197,39 @@ class MeetingDetailPanel(QWidget):
             return
         self.stack.setCurrentIndex(0)
         r = detail.row
-        self.header.setText(r.person or f"{r.title or 'Meeting'} (not assigned to anyone)")
+        self.header.setText(
+            r.person
+            or self.tr("{title} (not assigned to anyone)").format(title=r.title or self.tr("Meeting"))
+        )
         if r.person and r.title:
             self.header.setText(f"{r.person} — {r.title}")
-        rating = f" · rated {r.rating}/5" if r.rating else ""
-        self.status_label.setText(f"{r.status.label}{rating}")
+        rating = self.tr(" · rated {rating}/5").format(rating=r.rating) if r.rating else ""
+        self.status_label.setText(f"{i18n.label(r.status)}{rating}")
         self.status_label.setStyleSheet(f"color: {STATUS_COLOURS[r.status].name()};")
         if r.all_day:
-            self.when.setText(f"{day_text(r.day, long=True)}, all day")
+            self.when.setText(self.tr("{day}, all day").format(day=day_text(r.day, long=True)))
         else:
             self.when.setText(
-                f"{day_text(r.day, long=True)}, {time_text(r.start)}–{time_text(r.end)} ({r.duration_minutes} min)"
+                self.tr("{day}, {start}–{end} ({minutes} min)").format(
+                    day=day_text(r.day, long=True),
+                    start=time_text(r.start),
+                    end=time_text(r.end),
+                    minutes=r.duration_minutes,
+                )
             )
-        where = " · ".join(p for p in (r.channel.label if r.channel else "", r.location) if p)
+        where = " · ".join(p for p in (i18n.label(r.channel) if r.channel else "", r.location) if p)
         self.where.setText(where)
         self.where.setVisible(bool(where))
-        self.agenda.setText(f"Agenda: {r.agenda}" if r.agenda else "No agenda written.")
-        self.notes.setText(f"Notes: {r.notes}" if r.notes else "No notes yet.")
+        self.agenda.setText(
+            self.tr("Agenda: {agenda}").format(agenda=r.agenda) if r.agenda else self.tr("No agenda written.")
+        )
+        self.notes.setText(
+            self.tr("Notes: {notes}").format(notes=r.notes) if r.notes else self.tr("No notes yet.")
+        )
         self.goals.setText(
-            "Goals discussed: " + ", ".join(g.title for g in detail.goals) if detail.goals else ""
+            self.tr("Goals discussed: {goals}").format(goals=", ".join(g.title for g in detail.goals))
+            if detail.goals
+            else ""
         )
         self.goals.setVisible(bool(detail.goals))
         self.held_button.setEnabled(r.status != MeetingStatus.HELD and r.relationship_id is not None)
@@ -224,7 +246,7 @@ class MeetingDetailPanel(QWidget):
                 item.setIcon(colour_icon(r.relationship_id))
             self.action_list.addItem(item)
         if not detail.action_items:
-            empty = QListWidgetItem("No action items yet: type one below and press Enter.")
+            empty = QListWidgetItem(self.tr("No action items yet: type one below and press Enter."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.action_list.addItem(empty)
         self._filling = False

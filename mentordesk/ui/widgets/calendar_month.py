@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QCalendarWidget, QHeaderView, QTableView, QWidget
 
 from mentordesk.domain.enums import MeetingStatus
 from mentordesk.services.meetings import DaySummary, Dot
+from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.models.meetings import pydate, qdate, relationship_colour, time_text
 from mentordesk.ui.theme import BLUE, GREY
 
@@ -107,7 +108,7 @@ class MonthCalendar(QCalendarWidget):
         plain.setForeground(self.palette().color(QPalette.ColorRole.Text))
         for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.setWeekdayTextFormat(day, plain)
-        self.setAccessibleName("Month calendar")
+        self.setAccessibleName(self.tr("Month calendar"))
         self._days: dict[date, DaySummary] = {}
         self._today = date.today()
         self._visible: Callable[[Dot], bool] = lambda _dot: True
@@ -239,7 +240,11 @@ class MonthCalendar(QCalendarWidget):
             self.more[day] = len(dots) - len(shown)
             painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
             more = QRect(area.left() + 4, area.top() + len(shown) * line_h, area.width(), line_h - 2)
-            painter.drawText(more, int(Qt.AlignmentFlag.AlignVCenter), f"+{len(dots) - len(shown)} more")
+            painter.drawText(
+                more,
+                int(Qt.AlignmentFlag.AlignVCenter),
+                self.tr("+{count} more").format(count=len(dots) - len(shown)),
+            )
         return hits
 
     def _paint_dots(self, painter: QPainter, rect: QRect, num_rect: QRect, dots: list[Dot]) -> None:
@@ -304,16 +309,16 @@ class CalendarLegend(QWidget):
     """Samples of the four meeting styles, so the month view can be read at a glance."""
 
     ITEMS = (
-        (MeetingStatus.PLANNED, "Planned"),
-        (MeetingStatus.HELD, "Held"),
-        (MeetingStatus.MISSED, "Missed"),
-        (MeetingStatus.CANCELLED, "Cancelled"),
+        (MeetingStatus.PLANNED, QT_TRANSLATE_NOOP("CalendarLegend", "Planned")),
+        (MeetingStatus.HELD, QT_TRANSLATE_NOOP("CalendarLegend", "Held")),
+        (MeetingStatus.MISSED, QT_TRANSLATE_NOOP("CalendarLegend", "Missed")),
+        (MeetingStatus.CANCELLED, QT_TRANSLATE_NOOP("CalendarLegend", "Cancelled")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(
-            "Legend: planned outlined, held filled, missed hatched, cancelled struck through"
+            self.tr("Legend: planned outlined, held filled, missed hatched, cancelled struck through")
         )
         fm = self.fontMetrics()
         self.setMinimumHeight(fm.height() + 8)
@@ -321,14 +326,15 @@ class CalendarLegend(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         fm = self.fontMetrics()
-        return QSize(sum(fm.horizontalAdvance(t) + 34 for _s, t in self.ITEMS), fm.height() + 8)
+        return QSize(sum(fm.horizontalAdvance(self.tr(t)) + 34 for _s, t in self.ITEMS), fm.height() + 8)
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802
         painter = QPainter(self)
         fm = self.fontMetrics()
         x = 2
         h = fm.height() + 2
-        for status, text in self.ITEMS:
+        for status, source in self.ITEMS:
+            text = self.tr(source)
             width = fm.horizontalAdvance(text) + 14
             paint_chip(painter, QRect(x, 3, width, h), QColor(BLUE), status, text, self.palette())
             x += width + 10

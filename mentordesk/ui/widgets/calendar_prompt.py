@@ -26,11 +26,11 @@ class HeldPromptBar(QFrame):
         self.question = QLabel()
         self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.question.setWordWrap(True)
-        self.held_button = QPushButton("Yes, held")
-        self.missed_button = QPushButton("Missed")
-        self.cancelled_button = QPushButton("Cancelled")
-        self.keep_button = QPushButton("Keep as planned")
-        self.keep_button.setToolTip("Leave it planned; it will not be asked about again")
+        self.held_button = QPushButton(self.tr("Yes, held"))
+        self.missed_button = QPushButton(self.tr("Missed"))
+        self.cancelled_button = QPushButton(self.tr("Cancelled"))
+        self.keep_button = QPushButton(self.tr("Keep as planned"))
+        self.keep_button.setToolTip(self.tr("Leave it planned; it will not be asked about again"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)
         layout.addWidget(self.question, 1)
@@ -50,9 +50,15 @@ class HeldPromptBar(QFrame):
             self.hide()
             return
         r = self.pending[0]
-        when = f"{day_text(r.day)} at {time_text(r.start)}" if not r.all_day else day_text(r.day)
-        more = f"  ({len(self.pending) - 1} more to answer)" if len(self.pending) > 1 else ""
-        self.question.setText(f"Your meeting with {r.label} on {when} has passed. Was it held?{more}")
+        if r.all_day:
+            when = day_text(r.day)
+        else:
+            when = self.tr("{day} at {time}").format(day=day_text(r.day), time=time_text(r.start))
+        more = ""
+        if len(self.pending) > 1:
+            more = "  " + self.tr("({count} more to answer)").format(count=len(self.pending) - 1)
+        question = self.tr("Your meeting with {name} on {when} has passed. Was it held?")
+        self.question.setText(question.format(name=r.label, when=when) + more)
         self.show()
 
     def current(self) -> MeetingRow | None:
