@@ -70,7 +70,7 @@ bench: venv system-deps
 
 # The one-folder bundle in dist/MentorDesk/. Qt's xcb plugin needs the Xvfb library list on the
 # build machine, or the bundle cannot open a real window.
-bundle: venv system-deps
+bundle: venv system-deps translations
 	@missing=""; for p in $(XVFB_DEBS); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \

@@ -67,7 +67,7 @@ class HitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         lines = 1 if index.data(HEADER_ROLE) else 2
-        return QSize(option.rect.width(), QFontMetrics(option.font).height() * lines + 10)
+        return QSize(0, QFontMetrics(option.font).height() * lines + 10)  # the view gives the width
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -145,6 +145,7 @@ class SearchPalette(QDialog):
         self.results.setModel(self.model)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setUniformItemSizes(False)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.activated.connect(self._open_index)
         self.status = QLabel(self.tr("Type to search everything you have written."))

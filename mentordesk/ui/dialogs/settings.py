@@ -121,7 +121,7 @@ class SettingsDialog(QDialog):
         keep_row.addStretch(1)
         backups = QGroupBox(self.tr("Backups"))
         backups_form = QFormLayout(backups)
-        backups_form.addRow(self.tr("&Keep:"), keep_row)
+        backups_form.addRow(self.tr("Keep:"), keep_row)
         note = QLabel(self.tr("Every backup from the last 24 hours is kept as well."))
         note.setTextFormat(Qt.TextFormat.PlainText)
         backups_form.addRow("", note)
