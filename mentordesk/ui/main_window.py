@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(False)
             if old is not None:
                 old.deleteLater()
+            restore = getattr(widget, "restore_state", None)
+            if restore is not None:
+                restore(self.settings)
             self._tab_widgets[name] = widget
         return self._tab_widgets[name]
 

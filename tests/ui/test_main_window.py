@@ -39,3 +39,24 @@ def test_tabs_are_built_on_first_use(window):
     assert set(window._tab_widgets) == {"mentors"}
     window.show_tab("goals")
     assert "goals" in window._tab_widgets
+
+
+def test_splitter_positions_are_remembered(qtbot, demo_services, settings):
+    first = MainWindow(demo_services, settings=settings)
+    qtbot.addWidget(first)
+    first.resize(1200, 700)
+    first.show()
+    goals = first.show_tab("goals")
+    mentors = first.show_tab("mentors")
+    mentors.splitter.setSizes([900, 250])
+    wanted_mentors = mentors.splitter.sizes()
+    wanted_goals = goals.splitter.sizes()[::-1]
+    goals.splitter.setSizes(wanted_goals)
+    wanted_goals = goals.splitter.sizes()
+    first.close()
+    again = MainWindow(demo_services, settings=settings)
+    qtbot.addWidget(again)
+    again.resize(1200, 700)
+    again.show()
+    assert again.show_tab("mentors").splitter.sizes() == wanted_mentors
+    assert again.show_tab("goals").splitter.sizes() == wanted_goals

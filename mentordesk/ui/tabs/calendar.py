@@ -402,3 +402,9 @@ class CalendarTab(CalendarActions, QWidget):
     def save_state(self, settings: QSettings) -> None:
         for key, splitter in (("main", self.splitter), ("left", self.left), ("right", self.right)):
             settings.setValue(f"calendar/splitter_{key}", splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        for key, splitter in (("main", self.splitter), ("left", self.left), ("right", self.right)):
+            state = settings.value(f"calendar/splitter_{key}")
+            if state is not None:
+                splitter.restoreState(state)  # type: ignore[arg-type]

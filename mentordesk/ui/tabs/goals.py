@@ -381,6 +381,11 @@ class GoalsTab(QWidget):
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("goals/splitter", self.splitter.saveState())
 
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("goals/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)  # type: ignore[arg-type]
+
     # -- keyboard -------------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
         # Ctrl+N means "new goal" here, not the window's "new database": claim it before shortcuts.

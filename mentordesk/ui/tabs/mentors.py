@@ -380,3 +380,10 @@ class MentorsTab(QWidget):
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("mentors/splitter", self.splitter.saveState())
         settings.setValue("mentors/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        splitter, header = settings.value("mentors/splitter"), settings.value("mentors/header")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)  # type: ignore[arg-type]
