@@ -91,7 +91,7 @@ DESKTOP_DIR := $(HOME)/.local/share
 install-desktop: venv
 	install -d $(DESKTOP_DIR)/applications $(DESKTOP_DIR)/metainfo
 	exe="$(CURDIR)/$(BIN)/mentordesk-gui"; [ -x dist/MentorDesk/MentorDesk ] && exe="$(CURDIR)/dist/MentorDesk/MentorDesk"; \
-		sed "s|^Exec=.*|Exec=$$exe %f|" resources/io.mentordesk.MentorDesk.desktop > $(DESKTOP_DIR)/applications/io.mentordesk.MentorDesk.desktop
+		sed "s|^Exec=.*|Exec=$$exe|" resources/io.mentordesk.MentorDesk.desktop > $(DESKTOP_DIR)/applications/io.mentordesk.MentorDesk.desktop
 	install -m 644 resources/io.mentordesk.MentorDesk.metainfo.xml $(DESKTOP_DIR)/metainfo/
 	for size in 16 32 48 64 128 256 512; do \
 		install -d $(DESKTOP_DIR)/icons/hicolor/$${size}x$${size}/apps; \

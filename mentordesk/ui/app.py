@@ -15,12 +15,14 @@ APP = "MentorDesk"
 
 def make_application(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if app is None:
         QCoreApplication.setOrganizationName(ORG)
         QCoreApplication.setApplicationName(APP)
+        QGuiApplication.setDesktopFileName("io.mentordesk.MentorDesk")  # the launcher entry's icon and name
         app = QApplication(argv or [sys.argv[0]])
         from mentordesk.ui.theme import app_icon
 
