@@ -96,7 +96,7 @@ def load_rows(session: Session, today: date, ids: Collection[int] | None = None)
         Milestone.done_on,
         Milestone.weight,
     ).order_by(Milestone.goal_id, Milestone.due_on.is_(None), Milestone.due_on, Milestone.id)
-    for m in conn.execute(_only(ms_stmt, Milestone.goal_id, ids)):
+    for m in conn.execute(_only(ms_stmt, Milestone.goal_id, ids)).all():
         milestones[m.goal_id].append(
             MilestoneRow(
                 id=m.id,
@@ -116,13 +116,13 @@ def load_rows(session: Session, today: date, ids: Collection[int] | None = None)
         .join(Person, Person.id == Relationship.person_id)
         .order_by(goal_relationship.c.goal_id, Person.name, Relationship.id)
     )
-    for goal_id, rel_id, name in conn.execute(_only(helper_stmt, goal_relationship.c.goal_id, ids)):
+    for goal_id, rel_id, name in conn.execute(_only(helper_stmt, goal_relationship.c.goal_id, ids)).all():
         helpers[goal_id].append(Helper(rel_id, name))
     history: dict[int, list[tuple[date, float]]] = defaultdict(list)
     progress_stmt = select(ProgressEntry.goal_id, ProgressEntry.on, ProgressEntry.percent).order_by(
         ProgressEntry.goal_id, ProgressEntry.on, ProgressEntry.id
     )
-    for goal_id, on, percent in conn.execute(_only(progress_stmt, ProgressEntry.goal_id, ids)):
+    for goal_id, on, percent in conn.execute(_only(progress_stmt, ProgressEntry.goal_id, ids)).all():
         history[goal_id].append((on, percent))
 
     rows: list[GoalRow] = []
