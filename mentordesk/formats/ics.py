@@ -3,6 +3,9 @@
 :func:`parse_ics` turns a whole file (given as bytes) into :class:`IcsEvent` values: one per
 event, and one per occurrence of a recurring event inside the requested window. Recurrences
 (RRULE, RDATE, EXDATE and RECURRENCE-ID overrides) are expanded with ``recurring_ical_events``.
+Events that happen once (most of a typical file) are read property by property with
+``icalendar``'s value types instead, with the same result and much quicker (see
+:mod:`mentordesk.formats.ics_direct`).
 A file that is not an iCalendar file, or whose structure cannot be read at all, raises
 :class:`~mentordesk.services.errors.ImportFormatError` with one line naming the file. Within a
 readable file, an event that cannot be read is listed in :attr:`IcsParseResult.skipped` with
@@ -47,9 +50,10 @@ import hashlib
 import math
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -59,6 +63,7 @@ from dateutil import rrule as dateutil_rrule
 from icalendar.parser import Contentline
 from icalendar.timezone import tzp
 
+from mentordesk.formats import ics_direct
 from mentordesk.services.errors import ImportFormatError
 
 # --------------------------------------------------------------------------------------------
@@ -181,13 +186,7 @@ _READ_COMPONENTS = {
 # Calendar properties that are read; the others are left out, so that they cannot break anything.
 _CALENDAR_PROPERTIES = frozenset({"VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-TIMEZONE"})
 # Conference links used as location when there is neither LOCATION nor an X- location.
-_CONFERENCE_PROPERTIES = (
-    "CONFERENCE",
-    "X-GOOGLE-CONFERENCE",
-    "X-MICROSOFT-SKYPETEAMSMEETINGURL",
-    "X-MICROSOFT-ONLINEMEETINGCONFLINK",
-    "URL",
-)
+_CONFERENCE_PROPERTIES = ics_direct.CONFERENCE_PROPERTIES
 _ICS_STATUSES = frozenset({"CONFIRMED", "TENTATIVE", "CANCELLED"})
 # Series repeating more often than daily are not meetings; an hourly rule that never matches
 # would also keep dateutil searching for minutes.
@@ -213,6 +212,10 @@ class _Rejected(Exception):
     """An event (or a series of them) that is skipped, with the reason as message."""
 
 
+class _UidTaken(Exception):
+    """An event read directly shares its UID with another event after all."""
+
+
 @dataclass
 class _Line:
     number: int  # line number in the file (1-based) where the logical line starts
@@ -224,6 +227,10 @@ class _EventLines:
     """What the line walk learnt about one VEVENT."""
 
     line: int
+    calendar: int  # which calendar of the file it is in (0, 1, ...)
+    first: int  # index of its BEGIN in the cleaned lines
+    last: int = -1  # index of its END
+    direct: bool = True  # plain property names and no RRULE/RDATE/EXDATE/RECURRENCE-ID
     problems: list[str] = field(default_factory=list)  # unreadable time properties
 
 
@@ -239,6 +246,38 @@ class _Cleaned:
     lines: list[str]
     events: list[_EventLines]
     timezones: list[_TimezoneLines]
+    split: dict[str, tuple[str, Any, str]]  # time property lines with parameters, split by icalendar
+
+    def forward_reference(self) -> bool:
+        """Whether a VTIMEZONE comes after an event (icalendar then reads the events again)."""
+        return bool(self.events) and any(tz.first > self.events[0].first for tz in self.timezones)
+
+    def without_events(self) -> list[str]:
+        """The lines with the events' lines blanked (icalendar skips empty lines)."""
+        lines = list(self.lines)
+        for event in self.events:
+            lines[event.first : event.last + 1] = [""] * (event.last + 1 - event.first)
+        return lines
+
+
+@dataclass
+class _Direct:
+    """An event that happens once, read without an icalendar component (see ics_direct)."""
+
+    number: int  # its place among the events of the file (1, 2, ...)
+    where: str
+    properties: dict[str, Any]
+
+
+@dataclass
+class _CalendarEvents:
+    """The events of one calendar, ready to be expanded."""
+
+    groups: dict[str, list[tuple[str, Any]]]  # UID -> (where, component or _Direct), in file order
+    skipped: list[SkippedEvent]
+    count: int  # VEVENTs in the calendar
+    numbers: dict[int, int]  # id() of a component -> its number among the events of the file
+    first_of_group: dict[str, int]  # UID -> number of the first event with it
 
 
 def parse_ics(data: bytes, *, window_start: date, window_end: date, filename: str = "file") -> IcsParseResult:
@@ -272,39 +311,42 @@ def _parse(data: bytes, window_start: date, window_end: date, filename: str) -> 
     if not any(_begin_end(line.text) == ("BEGIN", "VCALENDAR") for line in lines):
         raise ImportFormatError(f"{filename} is not an iCalendar file: no BEGIN:VCALENDAR found")
     cleaned = _clean(lines, filename)
-    calendars = _load_calendars(cleaned, filename)
+    # The calendars and their time zones are parsed first, the events after, with every
+    # VTIMEZONE of the file known. A file with a VTIMEZONE after an event is parsed whole, as
+    # icalendar resolves such forward references (by reading the file twice).
+    forward = cleaned.forward_reference()
+    calendars = _load_calendars(
+        cleaned.lines if forward else cleaned.without_events(), cleaned.timezones, filename
+    )
+    blocks: dict[int, list[_EventLines]] = {}
+    for block in cleaned.events:
+        blocks.setdefault(block.calendar, []).append(block)
 
     span_start = datetime.combine(window_start, datetime.min.time())
     span_stop = datetime.combine(window_end + timedelta(days=1), datetime.min.time())
     events: list[IcsEvent] = []
     skipped: list[SkippedEvent] = []
     cancelled = 0
-    walked = iter(cleaned.events)
     number = 0
-    for calendar in calendars:
+    for index, calendar in enumerate(calendars):
         scale = str(calendar.get("CALSCALE", "GREGORIAN")).strip().upper()
         if scale != "GREGORIAN":
             raise ImportFormatError(f"{filename}: calendar scale {scale} is not supported, only GREGORIAN")
         _drop_unknown_wr_timezone(calendar)
-        groups: dict[str, list[tuple[str, Any]]] = {}
-        for component in list(calendar.subcomponents):
-            if component.name != "VEVENT":
-                continue
-            number += 1
-            lines_info = next(walked, None)
-            where = _where(number, component, lines_info)
-            try:
-                uid = _prepare_event(component, lines_info)
-            except Exception as exc:
-                _remove(calendar, component)
-                skipped.append(SkippedEvent(where, _reason(exc)))
-                continue
-            component[_SOURCE_TAG] = where
-            groups.setdefault(uid, []).append((where, component))
-        if not groups:
+        parsed = _take_events(calendar) if forward else None
+        direct, x_wr_zone = _direct_reading(calendar) if not forward else (False, None)
+        try:
+            read = _read_events(calendar, blocks.get(index, []), cleaned, parsed, number, direct)
+        except _UidTaken:
+            read = _read_events(calendar, blocks.get(index, []), cleaned, parsed, number, False)
+        number += read.count
+        skipped.extend(read.skipped)
+        if not read.groups:
             continue
-        skipped.extend(_drop_replaced(calendar, groups))
-        for group_events, group_skipped, group_cancelled in _expand(calendar, groups, span_start, span_stop):
+        skipped.extend(_drop_replaced(calendar, read.groups))
+        for group_events, group_skipped, group_cancelled in _expand(
+            calendar, read, x_wr_zone, span_start, span_stop
+        ):
             events.extend(group_events)
             skipped.extend(group_skipped)
             cancelled += group_cancelled
@@ -317,6 +359,138 @@ def _parse(data: bytes, window_start: date, window_end: date, filename: str) -> 
     return IcsParseResult(events=events, skipped=skipped, cancelled=cancelled)
 
 
+def _take_events(calendar: Any) -> list[Any]:
+    """The VEVENTs icalendar read in the calendar, taken out of it (they are put back when ready)."""
+    found = [c for c in calendar.subcomponents if c.name == "VEVENT"]
+    calendar.subcomponents[:] = [c for c in calendar.subcomponents if c.name != "VEVENT"]
+    return found
+
+
+def _direct_reading(calendar: Any) -> tuple[bool, tzinfo | None]:
+    """Whether the calendar's single events may be read directly, and the zone of X-WR-TIMEZONE.
+
+    recurring_ical_events refuses every series of a calendar whose CALSCALE is not exactly
+    GREGORIAN or whose X-WR-TIMEZONE it cannot use; such calendars take the general route,
+    which reports that.
+    """
+    if calendar.get("CALSCALE", "GREGORIAN") != "GREGORIAN":
+        return False, None
+    name = calendar.get("X-WR-TIMEZONE")
+    if name is None:
+        return True, None
+    try:
+        return True, ZoneInfo(str(name))  # as x_wr_timezone.to_standard() reads it
+    except Exception:
+        return False, None
+
+
+def _read_events(
+    calendar: Any,
+    blocks: list[_EventLines],
+    cleaned: _Cleaned,
+    parsed: list[Any] | None,
+    number: int,
+    direct: bool,
+) -> _CalendarEvents:
+    """The events of one calendar, each read directly or as an icalendar component.
+
+    An event is read directly only if ``direct`` allows it, the line walk found nothing
+    against it, :mod:`ics_direct` can read it and no other event has its UID. ``parsed`` are
+    the calendar's VEVENTs if icalendar has read them already (then none is read directly).
+    The components are added to the calendar in file order.
+
+    Raises:
+        _UidTaken: an event without UID was given the UID of an event read directly (then
+            every event of the calendar is to be read as a component).
+    """
+    lines = cleaned.lines
+    found: list[dict[str, Any] | None] = [None] * len(blocks)
+    components: list[Any] = list(parsed) if parsed is not None else []
+    if parsed is None:
+        if direct:
+            found = [
+                _read_direct(lines[b.first + 1 : b.last], cleaned.split)
+                if b.direct and not b.problems
+                else None
+                for b in blocks
+            ]
+        general = iter(_parse_events([b for b, p in zip(blocks, found, strict=True) if p is None], lines))
+        components = [None if properties is not None else next(general) for properties in found]
+        # Events with the same UID form a series or replace one another: all are read as components.
+        uids = Counter(
+            _text(p if p is not None else c, "UID").strip() for p, c in zip(found, components, strict=True)
+        )
+        shared = [i for i, p in enumerate(found) if p is not None and uids[_text(p, "UID").strip()] > 1]
+        for i, component in zip(shared, _parse_events([blocks[i] for i in shared], lines), strict=True):
+            found[i], components[i] = None, component
+    groups: dict[str, list[tuple[str, Any]]] = {}
+    skipped: list[SkippedEvent] = []
+    added: list[Any] = []
+    numbers: dict[int, int] = {}
+    first_of_group: dict[str, int] = {}
+    for offset, component in enumerate(components):
+        event_number = number + offset + 1
+        lines_info = blocks[offset] if offset < len(blocks) else None
+        properties = found[offset] if offset < len(found) else None
+        if properties is not None:
+            where = _where(event_number, properties, lines_info)
+            uid = _text(properties, "UID").strip()
+            item: Any = _Direct(event_number, where, properties)
+        else:
+            where = _where(event_number, component, lines_info)
+            try:
+                uid = _prepare_event(component, lines_info)
+            except Exception as exc:
+                skipped.append(SkippedEvent(where, _reason(exc)))
+                continue
+            component[_SOURCE_TAG] = where
+            added.append(component)
+            numbers[id(component)] = event_number
+            item = component
+        groups.setdefault(uid, []).append((where, item))
+        first_of_group.setdefault(uid, event_number)
+    if any(
+        len(members) > 1 and any(isinstance(m, _Direct) for _, m in members) for members in groups.values()
+    ):
+        raise _UidTaken()
+    for component in added:
+        calendar.add_component(component)
+    return _CalendarEvents(groups, skipped, len(components), numbers, first_of_group)
+
+
+def _read_direct(lines: list[str], split: dict[str, tuple[str, Any, str]]) -> dict[str, Any] | None:
+    """The properties of an event that happens once, or ``None`` if it takes the general route."""
+    properties = ics_direct.read_properties(lines, split)
+    if properties is None:
+        return None
+    for name in _SINGLE_PROPERTIES:
+        value = properties.get(name)
+        if isinstance(value, list):
+            properties[name] = value[0]
+    uid = _text(properties, "UID")
+    if not ics_direct.usable_times(properties) or not uid or uid != uid.strip():
+        return None  # the general route reports the problem, or derives a UID, or trims it
+    return properties
+
+
+def _parse_events(blocks: list[_EventLines], lines: list[str]) -> list[Any]:
+    """The VEVENT components of these events, as icalendar reads them within the file.
+
+    The calendars and their time zones have been read already (see :func:`_load_calendars`).
+    """
+    if not blocks:
+        return []
+    text = ["BEGIN:VCALENDAR"]
+    for block in blocks:
+        text.extend(lines[block.first : block.last + 1])
+    text.append("END:VCALENDAR")
+    wrapper = icalendar.Calendar.from_ical("\r\n".join(text) + "\r\n")
+    events = [c for c in wrapper.subcomponents if c.name == "VEVENT"]
+    if len(events) != len(blocks):
+        raise ValueError(f"{len(blocks)} events expected, {len(events)} read")
+    return events
+
+
 def _read_lines(data: bytes) -> list[_Line]:
     """The logical lines of the file, decoded.
 
@@ -327,6 +501,11 @@ def _read_lines(data: bytes) -> list[_Line]:
         return _unfold(data.decode("utf-16", errors="replace"))
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    try:
+        # A valid UTF-8 file has no fold inside a character (a fold would make it invalid).
+        return _unfold(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
     lines = _unfold(data.decode("utf-8", errors="surrogateescape"))
     raw = [line.text.encode("utf-8", errors="surrogateescape") for line in lines]
     try:
@@ -377,21 +556,28 @@ def _clean(lines: list[_Line], filename: str) -> _Cleaned:
     events: list[_EventLines] = []
     timezones: list[_TimezoneLines] = []
     stack: list[tuple[str, int, bool]] = []  # (name, line number, read)
+    unread = 0  # components on the stack that are not read
+    calendars = 0
+    split: dict[str, tuple[str, Any, str]] = {}
     for line in lines:
-        begin_end = _begin_end(line.text)
-        reading = all(read for _, _, read in stack)
-        if begin_end is not None:
-            keyword, name = begin_end
+        text = line.text
+        match = _NAME.match(text)
+        name = match.group(1).upper() if match else ""
+        if name in ("BEGIN", "END") and ":" in text:
+            keyword, name = name, text.split(":", 1)[1].strip().upper()
             if keyword == "BEGIN":
                 parent = stack[-1][0] if stack else ""
-                read = reading and name in _READ_COMPONENTS.get(parent, ())
+                read = not unread and name in _READ_COMPONENTS.get(parent, ())
                 stack.append((name, line.number, read))
+                unread += not read
                 if read:
                     out.append(f"BEGIN:{name}")
                     if name == "VEVENT":
-                        events.append(_EventLines(line.number))
+                        events.append(_EventLines(line.number, calendars - 1, len(out) - 1))
                     elif name == "VTIMEZONE":
                         timezones.append(_TimezoneLines(line.number, len(out) - 1))
+                    elif name == "VCALENDAR":
+                        calendars += 1
                 continue
             if not stack:
                 continue  # a stray END after the calendar: nothing is lost
@@ -402,51 +588,60 @@ def _clean(lines: list[_Line], filename: str) -> _Cleaned:
                     f"from line {open_line} is still open"
                 )
             stack.pop()
+            unread -= not read
             if read:
                 out.append(f"END:{name}")
                 if name == "VTIMEZONE":
                     timezones[-1].last = len(out) - 1
+                elif name == "VEVENT":
+                    events[-1].last = len(out) - 1
             continue
-        if not stack or not reading or ":" not in line.text:
+        if not stack or unread or ":" not in text:
             continue  # outside the calendar, in a component not read, or not a content line
-        match = _NAME.match(line.text)
-        name = match.group(1).upper() if match else ""
         component = stack[-1][0]
         if component == "VCALENDAR" and name not in _CALENDAR_PROPERTIES:
             continue
-        if component == "VEVENT" and name in _TIME_PROPERTIES:
-            try:
-                Contentline(line.text).parts()
-            except ValueError:
-                events[-1].problems.append(f"its {name} on line {line.number} cannot be read")
-                continue
-        out.append(line.text)
+        if component == "VEVENT":
+            event = events[-1]
+            # A plain name right before ";" or ":" (no spaces), as ics_direct reads it.
+            plain = match is not None and match.start(1) == 0 and match.end(1) + 1 == match.end()
+            if not plain or name in ics_direct.SERIES_PROPERTIES:
+                event.direct = False
+            # A line "NAME:value" always splits; lines with parameters may not.
+            if name in _TIME_PROPERTIES and not (plain and match is not None and text[match.end(1)] == ":"):
+                try:
+                    split[text] = Contentline(text).raw_parts()  # kept for reading the event directly
+                except ValueError:
+                    event.problems.append(f"its {name} on line {line.number} cannot be read")
+                    continue
+        out.append(text)
     if stack:
         name, number, _ = stack[-1]
         raise ImportFormatError(
             f"{filename}: line {number}: BEGIN:{name} is never closed (END:{name} missing; "
             "the file may be cut off)"
         )
-    return _Cleaned(out, events, timezones)
+    return _Cleaned(out, events, timezones, split)
 
 
-def _load_calendars(cleaned: _Cleaned, filename: str) -> list[Any]:
-    """Parse the cleaned lines with icalendar.
+def _load_calendars(cleaned_lines: list[str], timezones: list[_TimezoneLines], filename: str) -> list[Any]:
+    """Parse the cleaned lines (with or without the events' lines) with icalendar.
 
     Only a VTIMEZONE can make this fail (see :func:`_clean`). One that defines a zone the
     time zone database knows is left out then, as icalendar would use the database anyway.
     """
-    lines = list(cleaned.lines)
+    lines = list(cleaned_lines)
     while True:
         # icalendar keeps the VTIMEZONEs it has read in a process-wide cache and does not
         # replace an entry once made, so a custom TZID (Outlook writes "Customized Time
         # Zone" in many files) would keep the first file's definition. Start afresh.
         icalendar.use_zoneinfo()
         try:
-            components = icalendar.Calendar.from_ical("\r\n".join(lines) + "\r\n", multiple=True)
+            text = "\r\n".join(line for line in lines if line) + "\r\n"  # icalendar skips empty lines
+            components = icalendar.Calendar.from_ical(text, multiple=True)
             break
         except Exception as exc:
-            failing = _failing_timezone(lines, cleaned.timezones)
+            failing = _failing_timezone(lines, timezones)
             if failing is None:
                 raise ImportFormatError(
                     f"{filename}: cannot be read as an iCalendar file: {_one_line(exc)}"
@@ -455,7 +650,7 @@ def _load_calendars(cleaned: _Cleaned, filename: str) -> list[Any]:
             if reason:
                 raise ImportFormatError(f"{filename}: {reason}") from exc
             for index in range(timezone.first, timezone.last + 1):
-                lines[index] = ""  # icalendar skips empty lines
+                lines[index] = ""
     calendars = [c for c in components if c.name == "VCALENDAR"]
     if not calendars:
         raise ImportFormatError(f"{filename} is not an iCalendar file: no calendar found in it")
@@ -599,6 +794,8 @@ def _drop_replaced(calendar: Any, groups: dict[str, list[tuple[str, Any]]]) -> l
     """
     skipped: list[SkippedEvent] = []
     for uid, members in groups.items():
+        if len(members) < 2:
+            continue
         by_key: dict[str, list[tuple[str, Any]]] = {}
         for where, component in members:
             recurrence_id = component.get("RECURRENCE-ID")
@@ -649,24 +846,74 @@ def _raw_value(value: Any) -> str:
 
 def _expand(
     calendar: Any,
-    groups: dict[str, list[tuple[str, Any]]],
+    read: _CalendarEvents,
+    x_wr_zone: tzinfo | None,
     span_start: datetime,
     span_stop: datetime,
 ) -> Iterable[tuple[list[IcsEvent], list[SkippedEvent], int]]:
-    """Occurrences in the window, series by series (the events with one UID form a series)."""
+    """Occurrences in the window, series by series (the events with one UID form a series).
+
+    The series come in the order in which they first appear in the file, as
+    recurring_ical_events gives them; events read directly are series of their own.
+    """
+    direct: list[tuple[_Direct, ics_direct.Span | Exception]] = []
+    for members in read.groups.values():
+        if isinstance(members[0][1], _Direct):
+            try:
+                direct.append((members[0][1], ics_direct.window_span(members[0][1].properties, x_wr_zone)))
+            except Exception as exc:
+                direct.append((members[0][1], exc))
+    general = {uid: m for uid, m in read.groups.items() if not isinstance(m[0][1], _Direct)}
+    # A series that cannot be set up makes recurring_ical_events fail for the whole calendar,
+    # and the others are then read series by series (see _expand_components).
+    one_by_one = any(isinstance(span, Exception) for _, span in direct)
+    waiting = iter(direct)
+    following = next(waiting, None)
+    for position, result in _expand_components(calendar, general, read, one_by_one, span_start, span_stop):
+        while following is not None and following[0].number < position:
+            yield _direct_events(*following, span_start, span_stop)
+            following = next(waiting, None)
+        yield result
+    while following is not None:
+        yield _direct_events(*following, span_start, span_stop)
+        following = next(waiting, None)
+
+
+def _expand_components(
+    calendar: Any,
+    groups: dict[str, list[tuple[str, Any]]],
+    read: _CalendarEvents,
+    one_by_one: bool,
+    span_start: datetime,
+    span_stop: datetime,
+) -> Iterable[tuple[int, tuple[list[IcsEvent], list[SkippedEvent], int]]]:
+    """The series of the calendar's components, each with the number of the event it comes at."""
+    if not groups:
+        return
     recurring = {uid for uid, members in groups.items() if any(_is_recurring(c) for _, c in members)}
-    try:
-        series_list = list(recurring_ical_events.of(calendar).series)
-    except Exception:
-        series_list = None
+    series_list = None
+    if not one_by_one:
+        try:
+            series_list = list(recurring_ical_events.of(calendar).series)
+        except Exception:
+            series_list = None
     if series_list is not None:
+        first_of_uid: dict[str, int] = {}  # as recurring_ical_events orders its series
+        for component in calendar.subcomponents:
+            if component.name == "VEVENT":
+                first_of_uid.setdefault(str(component.get("UID")), read.numbers.get(id(component), 0))
         for series in series_list:
             uid = str(series.uid)
-            yield _series_events(series, groups.get(uid, []), uid in recurring, span_start, span_stop)
+            position = first_of_uid.get(uid, 0)
+            yield (
+                position,
+                _series_events(series, groups.get(uid, []), uid in recurring, span_start, span_stop),
+            )
         return
     # One series spoils the query of the whole calendar: ask again series by series, to
     # find the one that fails and read the others.
     for uid, members in groups.items():
+        position = read.first_of_group.get(uid, 0)
         single = icalendar.Calendar()
         for name in ("CALSCALE", "X-WR-TIMEZONE"):
             if name in calendar:
@@ -677,10 +924,29 @@ def _expand(
             series_of_uid = list(recurring_ical_events.of(single).series)
         except Exception as exc:
             reason = f"its dates and repetitions cannot be worked out: {_one_line(exc)}"
-            yield [], [SkippedEvent(where, reason) for where, _ in members], 0
+            yield position, ([], [SkippedEvent(where, reason) for where, _ in members], 0)
             continue
         for series in series_of_uid:
-            yield _series_events(series, members, uid in recurring, span_start, span_stop)
+            yield position, _series_events(series, members, uid in recurring, span_start, span_stop)
+
+
+def _direct_events(
+    event: _Direct, span: ics_direct.Span | Exception, span_start: datetime, span_stop: datetime
+) -> tuple[list[IcsEvent], list[SkippedEvent], int]:
+    """An event read directly, if it is in the window (skipped for the reasons the general route gives)."""
+    if isinstance(span, Exception):
+        reason = f"its dates and repetitions cannot be worked out: {_one_line(span)}"
+        return [], [SkippedEvent(event.where, reason)], 0
+    try:
+        found = ics_direct.occurrence(span, span_start, span_stop)
+        if found is None:
+            return [], [], 0
+        result = _event(event.properties, found[0], found[1], False, event.where)
+    except Exception as exc:
+        return [], [SkippedEvent(event.where, _reason(exc))], 0
+    if result.status == "CANCELLED":
+        return [], [], 1
+    return [result], [], 0
 
 
 def _series_events(
@@ -713,7 +979,11 @@ def _series_events(
 
 def _to_event(occurrence: Any, recurring: bool) -> IcsEvent:
     component = occurrence.as_component(False)
-    start_value, end_value = occurrence.start, occurrence.end
+    return _event(component, occurrence.start, occurrence.end, recurring, _text(component, _SOURCE_TAG))
+
+
+def _event(component: Any, start_value: date, end_value: Any, recurring: bool, where: str) -> IcsEvent:
+    """The event at these times, with the fields of the component (or properties read directly)."""
     all_day = not isinstance(start_value, datetime)
     start = _to_utc(start_value)
     end = _to_utc(end_value) if isinstance(end_value, date) else start
@@ -738,7 +1008,7 @@ def _to_event(occurrence: Any, recurring: bool) -> IcsEvent:
         location=_location(component),
         attendees=_attendees(component),
         status=status if status in _ICS_STATUSES else "",
-        where=_text(component, _SOURCE_TAG),
+        where=where,
         app_status=app_status if app_status in APP_STATUSES else "",
     )
 
