@@ -4,20 +4,21 @@ Export: the meetings of a period (or of one relationship) as an RFC 5545 file wh
 the meetings' UUIDs. Import: each event becomes a meeting, matched to a relationship by an
 attendee's email, then by the person's full name in the summary; the rest stay unassigned (or
 go to the relationship the user names). An event already imported (same UID and occurrence,
-or a meeting with the UUID in the UID) is not added again. One import is one transaction.
+or a meeting with the UUID in the UID) is not added again. One import is one transaction,
+which adds the meetings with one bulk INSERT (the search index follows by trigger).
 The file formats themselves live in :mod:`mentordesk.formats.ics` (imported when used).
 """
 
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from mentordesk.domain.enums import MeetingStatus, Owner, RelStatus
 from mentordesk.services.base import Service
@@ -25,7 +26,7 @@ from mentordesk.services.calendar_io_text import (
     event_description,
     event_summary,
     local_zone_name,
-    names_in,
+    name_finder,
     parse_description,
     title_from_summary,
 )
@@ -163,6 +164,7 @@ class CalendarIOService(Service):
                 s.execute(select(Meeting.ical_uid, Meeting.ical_occurrence).where(Meeting.ical_uid != ""))
             )
             uuids = set(s.scalars(select(Meeting.uuid)))
+        find_names = name_finder(by_name)
         planned: list[PlannedEvent] = []
         seen: set[tuple[str, str]] = set()
         for ev in result.events:
@@ -172,7 +174,7 @@ class CalendarIOService(Service):
                 key in known or key in seen or (own is not None and own in uuids and not ev.occurrence)
             )
             seen.add(key)
-            rid, how = _match(ev, by_email, by_name)
+            rid, how = _match(ev, by_email, find_names)
             planned.append(
                 PlannedEvent(
                     key,
@@ -225,14 +227,17 @@ class CalendarIOService(Service):
                         "a relationship chosen for the import no longer exists", field="relationship"
                     )
                 taken = set(s.scalars(select(Meeting.uuid)))
-                created: list[Meeting] = []
+                now = self.now()
+                rows: list[dict[str, Any]] = []
                 for e in resolved:
-                    m = _meeting_from(e, today, taken)
-                    taken.add(m.uuid)
-                    s.add(m)
-                    created.append(m)
-                s.flush()
-                ids = [m.id for m in created]
+                    row = _meeting_from(e, today, taken, now)
+                    taken.add(row["uuid"])
+                    rows.append(row)
+                # One Core INSERT for all rows (sent as multi-row batches); the ids come back by
+                # UUID, as SQLite does not promise RETURNING in the order of the rows.
+                stmt = insert(Meeting).returning(Meeting.uuid, Meeting.id)
+                id_of = {uuid: id_ for uuid, id_ in s.connection().execute(stmt, rows)}
+                ids = [id_of[row["uuid"]] for row in rows]
         return ImportSummary(
             filename=plan.filename,
             added=len(resolved),
@@ -289,7 +294,9 @@ def _own_uuid(ev: IcsEvent) -> str | None:
 
 
 def _match(
-    ev: IcsEvent, by_email: dict[str, list[tuple[int, str, RelStatus]]], by_name: dict[str, list[int]]
+    ev: IcsEvent,
+    by_email: dict[str, list[tuple[int, str, RelStatus]]],
+    find_names: Callable[[str], list[int]],
 ) -> tuple[int | None, str]:
     """The relationship an event is with: one attendee email, else one person's name in the summary."""
     for address in ev.attendees:
@@ -297,13 +304,14 @@ def _match(
         current = [c for c in candidates if c[2] in (RelStatus.ACTIVE, RelStatus.PAUSED)] or candidates
         if len({c[0] for c in current}) == 1:
             return current[0][0], "email"
-    ids = names_in(ev.summary, by_name)
+    ids = find_names(ev.summary)
     if len(ids) == 1:
         return ids[0], "name"
     return None, ""
 
 
-def _meeting_from(e: PlannedEvent, today: date, taken: set[str]) -> Meeting:
+def _meeting_from(e: PlannedEvent, today: date, taken: set[str], now: datetime) -> dict[str, Any]:
+    """The meeting table's row for a planned event (every column but the id)."""
     from mentordesk.formats.ics import ics_status_to_meeting_status
 
     ev = e.event
@@ -324,27 +332,25 @@ def _meeting_from(e: PlannedEvent, today: date, taken: set[str]) -> Meeting:
         channel, rating, agenda, notes = parts.channel, parts.rating, parts.agenda, parts.notes
     else:
         title, channel, rating, agenda, notes = ev.summary.strip(), None, None, ev.description.strip(), ""
-    meeting = Meeting(
-        relationship_id=e.relationship_id,
-        start=ev.start,
-        duration_minutes=minutes,
-        all_day=ev.all_day,
-        title=title[:300],
-        channel=channel,
-        location=ev.location.strip()[:500],
-        agenda=agenda,
-        notes=notes,
-        rating=rating,
-        status=status,
-        held_prompted=status != MeetingStatus.PLANNED,
-        ical_uid=ev.uid[:500],
-        ical_occurrence=ev.occurrence[:40],
-    )
-    if own is not None and not ev.occurrence and own not in taken:
-        meeting.uuid = own
-    else:
-        meeting.uuid = str(uuidlib.uuid4())
-    return meeting
+    return {
+        "uuid": own if own is not None and not ev.occurrence and own not in taken else str(uuidlib.uuid4()),
+        "created_at": now,
+        "updated_at": now,
+        "relationship_id": e.relationship_id,
+        "start": ev.start,
+        "duration_minutes": minutes,
+        "all_day": ev.all_day,
+        "title": title[:300],
+        "channel": channel,
+        "location": ev.location.strip()[:500],
+        "agenda": agenda,
+        "notes": notes,
+        "rating": rating,
+        "status": status,
+        "held_prompted": status != MeetingStatus.PLANNED,
+        "ical_uid": ev.uid[:500],
+        "ical_occurrence": ev.occurrence[:40],
+    }
 
 
 __all__ = [

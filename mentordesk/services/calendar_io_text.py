@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,16 +114,29 @@ def parse_description(text: str) -> DescriptionParts:
 
 def names_in(summary: str, names: dict[str, list[int]]) -> list[int]:
     """Relationships whose person's full name appears in ``summary`` as whole words (longest wins)."""
-    text = summary.casefold()
-    found: list[tuple[int, list[int]]] = []
-    for name, ids in names.items():
-        if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            found.append((len(name), ids))
-    if not found:
-        return []
-    longest = max(length for length, _ids in found)
-    hits = [ids for length, ids in found if length == longest]
-    return hits[0] if len(hits) == 1 else [i for ids in hits for i in ids]
+    return name_finder(names)(summary)
+
+
+def name_finder(names: dict[str, list[int]]) -> Callable[[str], list[int]]:
+    """:func:`names_in` for many summaries: the names (casefolded keys) are compiled once.
+
+    One pattern tries every name at each place in the summary, longest first, so that a
+    name is found even where it overlaps another.
+    """
+    keys = sorted((name for name in names if name), key=len, reverse=True)
+    if not keys:
+        return lambda summary: []
+    pattern = re.compile(r"(?=(?<!\w)(" + "|".join(map(re.escape, keys)) + r")(?!\w))")
+
+    def find(summary: str) -> list[int]:
+        found = {match.group(1) for match in pattern.finditer(summary.casefold())}
+        if not found:
+            return []
+        longest = max(map(len, found))
+        hits = [ids for name, ids in names.items() if name in found and len(name) == longest]
+        return hits[0] if len(hits) == 1 else [i for ids in hits for i in ids]
+
+    return find
 
 
 def local_zone_name() -> str:
