@@ -102,32 +102,33 @@ def added(
     )
 
 
-def edited(ctx: AppContext, relationship_id: int, old: NewRelationship, new: NewRelationship) -> None:
-    people = ctx.services.people
+def _edit_step(
+    ctx: AppContext,
+    name: str,
+    write: Callable[[NewRelationship], object],
+    old: NewRelationship,
+    new: NewRelationship,
+) -> None:
     push(
         ctx,
         ServiceStep(
             ctx,
-            QCoreApplication.translate("RelationshipCommands", "Edit {name}").format(name=new.name.strip()),
-            redo=lambda _s: people.update_relationship(relationship_id, new),
-            undo=lambda _s: people.update_relationship(relationship_id, old),
+            QCoreApplication.translate("RelationshipCommands", "Edit {name}").format(name=name),
+            redo=lambda _s: write(new),
+            undo=lambda _s: write(old),
             state=None,
         ),
     )
+
+
+def edited(ctx: AppContext, relationship_id: int, old: NewRelationship, new: NewRelationship) -> None:
+    people = ctx.services.people
+    _edit_step(ctx, new.name.strip(), lambda v: people.update_relationship(relationship_id, v), old, new)
 
 
 def contact_edited(ctx: AppContext, person_id: int, old: NewRelationship, new: NewRelationship) -> None:
     people = ctx.services.people
-    push(
-        ctx,
-        ServiceStep(
-            ctx,
-            QCoreApplication.translate("RelationshipCommands", "Edit {name}").format(name=new.name.strip()),
-            redo=lambda _s: people.update_contact(person_id, new),
-            undo=lambda _s: people.update_contact(person_id, old),
-            state=None,
-        ),
-    )
+    _edit_step(ctx, new.name.strip(), lambda v: people.update_contact(person_id, v), old, new)
 
 
 def status_changed(ctx: AppContext, name: str, change: StatusUndo) -> None:
