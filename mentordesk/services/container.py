@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from mentordesk.services.maintenance import MaintenanceService
     from mentordesk.services.meetings import MeetingService
     from mentordesk.services.people import PeopleService
+    from mentordesk.services.people_read import PeopleReader
     from mentordesk.services.search import SearchService
 
 
@@ -37,11 +38,17 @@ class Services:
         return cls(db, today=today)
 
     @classmethod
-    def open(cls, path: Path | str, *, today: Callable[[], date] | None = None) -> Services:
-        """Open (create or migrate) the database at ``path`` and build the services over it."""
+    def open(
+        cls, path: Path | str, *, today: Callable[[], date] | None = None, check: bool = True
+    ) -> Services:
+        """Open (create or migrate) the database at ``path`` and build the services over it.
+
+        ``check=False`` leaves SQLite's quick check of the file to the caller
+        (:func:`mentordesk.store.migrate.quick_check`), who may run it alongside other work.
+        """
         from mentordesk.store.migrate import open_database
 
-        return cls.over(open_database(path), today=today)
+        return cls.over(open_database(path, check=check), today=today)
 
     @property
     def db_path(self) -> Path | None:
@@ -50,11 +57,34 @@ class Services:
     def close(self) -> None:
         self.db.close()
 
+    def warm_up(self) -> None:
+        """Load what the other screens need (the ORM, its mapped models, the engine and the
+        services' modules) so that their first use does not pay for it. The window calls this
+        once it has shown its first frame, while the person is still reading it."""
+        from sqlalchemy.orm import configure_mappers
+
+        import mentordesk.store.models  # noqa: F401 (maps the classes)
+
+        configure_mappers()
+        with self.db.reader() as session:
+            session.connection()  # opens the engine's first connection and sets it up
+        for name in ("people", "meetings", "goals"):
+            getattr(self, name)
+
     @cached_property
     def people(self) -> PeopleService:
         from mentordesk.services.people import PeopleService
 
         return PeopleService(self.db, today=self._today)
+
+    @cached_property
+    def people_read(self) -> PeopleReader:
+        """The mentors list and detail panel, read without the ORM (the first screen uses it)."""
+        if "people" in self.__dict__:
+            return self.people
+        from mentordesk.services.people_read import PeopleReader
+
+        return PeopleReader(self.db, today=self._today)
 
     @cached_property
     def meetings(self) -> MeetingService:

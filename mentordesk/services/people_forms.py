@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from mentordesk.domain.enums import (
     DEFAULT_CADENCE_DAYS,
@@ -19,7 +16,11 @@ from mentordesk.domain.enums import (
     Source,
 )
 from mentordesk.services import validate
-from mentordesk.store.models import Person, Tag
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from mentordesk.store.models import Person, Tag
 
 
 @dataclass
@@ -127,5 +128,9 @@ def tags_named(session: Session, names: list[str]) -> list[Tag]:
     wanted = sorted({n.strip() for n in names if n.strip()})
     if not wanted:
         return []
+    from sqlalchemy import select
+
+    from mentordesk.store.models import Tag
+
     existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}
     return [existing.get(n) or Tag(name=n) for n in wanted]

@@ -8,7 +8,7 @@ as bracketed prompts, so the draft never pretends to know more than it does.
 from __future__ import annotations
 
 from mentordesk.domain.enums import CADENCE_PRESETS, Channel, FocusArea, Role
-from mentordesk.services.people_detail import RelationshipDetail
+from mentordesk.services.people_rows import RelationshipDetail
 
 _CADENCE_WORDS = {7: "once a week", 14: "every two weeks", 30: "once a month", 91: "once a quarter"}
 _CHANNEL_WORDS = {

@@ -15,6 +15,7 @@ from mentordesk.domain.enums import STATUS_TRANSITIONS, RelStatus
 from mentordesk.services import validate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import NotFoundError, ValidationError
+from mentordesk.services.people_read import allowed_next
 from mentordesk.store.models import Relationship, StatusChange
 
 
@@ -32,12 +33,6 @@ class StatusUndo:
     new_status: RelStatus
     on: date
     note: str = ""
-
-
-def allowed_next(status: RelStatus | str) -> tuple[RelStatus, ...]:
-    """The statuses a relationship in ``status`` may move to, in lifecycle order."""
-    nxt = STATUS_TRANSITIONS[RelStatus(status)]
-    return tuple(s for s in RelStatus if s in nxt)
 
 
 class StatusMixin(Service):

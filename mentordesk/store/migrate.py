@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any, NoReturn
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from mentordesk.paths import ensure_private_dir
 from mentordesk.services.errors import DatabaseError
 from mentordesk.store.db import Database, create_file, make_engine
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 # Every released schema revision, oldest first. A test keeps this equal to the Alembic scripts.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
@@ -85,11 +86,27 @@ def _looks_like_ours(path: Path) -> bool:
     return bool(list_backups(path))
 
 
-def read_revision(path: Path) -> str | None:
+def quick_check(path: Path) -> str:
+    """SQLite's quick check of the file at ``path``: ``"ok"`` or what is wrong (read-only)."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        return str(con.execute("PRAGMA quick_check").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        con.close()
+
+
+def read_revision(path: Path, *, check: bool = True) -> str | None:
     """The schema revision of the file at ``path`` without changing it.
 
     ``None`` for a new or empty database. Raises DatabaseError for a file that is not a
-    MentorDesk database or cannot be read.
+    MentorDesk database or cannot be read, and (after setting the file aside) DamagedDatabaseError
+    when SQLite's quick check fails; ``check=False`` leaves that check to the caller, who may run
+    :func:`quick_check` alongside other work.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -103,14 +120,11 @@ def read_revision(path: Path) -> str | None:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path} cannot be opened: {exc}") from None
-    try:
-        status = con.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        con.close()
-        set_damaged_aside(path, str(exc))
-    if status != "ok":
-        con.close()
-        set_damaged_aside(path, f"quick check: {status}")
+    if check:
+        status = quick_check(path)
+        if status != "ok":
+            con.close()
+            set_damaged_aside(path, f"quick check: {status}")
     try:
         tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables:
@@ -160,15 +174,18 @@ def _run_migration(engine: Any) -> None:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
-def open_database(path: Path | str, *, backup: bool = True) -> Database:
-    """Open (creating or migrating as needed) the database at ``path``; ``":memory:"`` for tests."""
+def open_database(path: Path | str, *, backup: bool = True, check: bool = True) -> Database:
+    """Open (creating or migrating as needed) the database at ``path``; ``":memory:"`` for tests.
+
+    ``check=False`` skips SQLite's quick check of a current file (see :func:`read_revision`).
+    """
     if str(path) == ":memory:":
         engine = make_engine(":memory:")
         _run_migration(engine)
         return Database(engine, None)
 
     path = Path(path)
-    revision = read_revision(path)
+    revision = read_revision(path, check=check)
     check_revision(path, revision)
     if revision is None:
         ensure_private_dir(path.parent)
@@ -177,7 +194,7 @@ def open_database(path: Path | str, *, backup: bool = True) -> Database:
         _run_migration(engine)
         return Database(engine, path)
     if revision == HEAD_REVISION:
-        return Database(make_engine(path), path)
+        return Database(path=path)  # the engine is made on first use
 
     from mentordesk.store.backup import backup_database, restore_file
 

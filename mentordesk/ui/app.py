@@ -93,6 +93,41 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _open_window(db_path: Path):  # type: ignore[no-untyped-def]
+    """Open the database and build the main window on it, with SQLite's quick check of the file
+    running alongside in a thread (sqlite3 lets other threads run while it reads).
+
+    A file that fails the check is set aside (DamagedDatabaseError) before any window shows.
+    """
+    import sqlite3
+    import threading
+
+    from mentordesk.services.container import Services
+    from mentordesk.store.migrate import quick_check, set_damaged_aside
+    from mentordesk.ui.main_window import MainWindow
+
+    services = Services.open(db_path, check=False)
+    result: list[str] = []
+    checker = threading.Thread(target=lambda: result.append(quick_check(db_path)), name="quick-check")
+    checker.start()
+    window = None
+    try:
+        window = MainWindow(services, open_services=Services.open)
+    except sqlite3.DatabaseError:
+        checker.join()
+        if result == ["ok"]:
+            services.close()
+            raise
+    checker.join()
+    status = result[0] if result else "the check did not finish"
+    if status == "ok" and window is not None:
+        return services, window
+    if window is not None:
+        window.deleteLater()
+    services.close()
+    set_damaged_aside(db_path, f"quick check: {status}")
+
+
 def run_gui(
     *,
     db: str | None = None,
@@ -121,15 +156,16 @@ def run_gui(
 
     prefs = Preferences.load(QSettings())
     db_path = resolve_db_path(db or (None if os.environ.get("MENTORDESK_DB") else prefs.db_path or None))
+    apply_theme(app, theme or prefs.theme)
     try:
-        services = Services.open(db_path)
+        services, window = _open_window(db_path)
     except DamagedDatabaseError as exc:
         if screenshot:
             raise
         restored = offer_restore(db_path, exc)
         if restored is None:
             return 1
-        services = restored
+        services, window = restored, MainWindow(restored, open_services=Services.open)
     except MentorDeskError as exc:
         if screenshot:
             raise
@@ -137,8 +173,6 @@ def run_gui(
             None, QCoreApplication.translate("Application", "MentorDesk cannot open the database"), str(exc)
         )
         return 1
-    apply_theme(app, theme or prefs.theme)
-    window = MainWindow(services, open_services=Services.open)
     if size:
         window.resize(*size)
     if tab:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.ui.context import AppContext
-from mentordesk.ui.models.meetings import time_text
 
 DEFAULT_LEAD_MINUTES = 15
 CHECK_EVERY_MS = 60_000
@@ -80,6 +79,8 @@ class Reminders(QObject):
         lead = self.lead_minutes()
         if lead <= 0:
             return
+        from mentordesk.ui.models.meetings import time_text
+
         now = self.now()
         for row in self.ctx.services.meetings.upcoming(now, now + timedelta(minutes=lead)):
             key = (row.id, row.start)

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from mentordesk.domain.enums import Source
 from mentordesk.formats.contacts import ContactRecord, parse_linkedin, parse_vcard
@@ -130,15 +130,11 @@ def test_importing_the_same_file_twice_adds_nothing(services):
 
 
 def test_preview_writes_nothing(services):
-    statements: list[str] = []
-    listener = lambda *a: statements.append(a[2].lstrip().split()[0].upper())  # noqa: E731
-    event.listen(services.db.engine, "before_cursor_execute", listener)
-    try:
+    with services.db.statements() as seen:
         services.contacts_import.preview(
             parse_vcard((FIXTURES / "team.vcf").read_bytes(), "team.vcf").records
         )
-    finally:
-        event.remove(services.db.engine, "before_cursor_execute", listener)
+    statements = [s.lstrip().split()[0].upper() for s in seen]
     assert set(statements) - {"BEGIN", "COMMIT", "ROLLBACK"} == {"SELECT"}
     assert people(services) == {}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import event
 
 from mentordesk.domain.enums import GoalCategory, GoalStatus, ProgressMode
 from mentordesk.services.errors import ValidationError
@@ -273,14 +272,8 @@ def test_list_is_four_statements_whatever_the_size(services):
             )
         )
         services.goals.record_progress(gid, i % 100, date(2026, 5, 1))
-    statements: list[str] = []
-    engine = services.db.engine
-    listener = lambda *a: statements.append(a[2])  # noqa: E731
-    event.listen(engine, "before_cursor_execute", listener)
-    try:
+    with services.db.statements() as statements:
         rows = services.goals.list_goals()
-    finally:
-        event.remove(engine, "before_cursor_execute", listener)
     assert len(rows) == 120 and all(len(r.milestones) == 4 and r.helper_names == ("Ana Ruiz",) for r in rows)
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 4
 

@@ -6,7 +6,6 @@ import time as _time
 from datetime import UTC, date, datetime, time
 
 import pytest
-from sqlalchemy import event
 
 from mentordesk.domain.cadence import Overdue
 from mentordesk.domain.enums import GoalStatus, MeetingStatus, Owner, ProgressMode, RelStatus
@@ -38,13 +37,8 @@ def meet(services, rid, start, **kw):
 
 
 def count_selects(services, fn):
-    statements: list[str] = []
-    listener = lambda *a: statements.append(a[2])  # noqa: E731
-    event.listen(services.db.engine, "before_cursor_execute", listener)
-    try:
+    with services.db.statements() as statements:
         result = fn()
-    finally:
-        event.remove(services.db.engine, "before_cursor_execute", listener)
     return result, len([s for s in statements if s.lstrip().upper().startswith("SELECT")])
 
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
 
 from mentordesk.domain.cadence import Overdue
 from mentordesk.domain.enums import RelStatus
@@ -52,13 +51,7 @@ def test_demo_list_marks_overdue_and_paused(demo_services):
 def test_list_is_one_statement_whatever_the_size(services):
     for i in range(400):
         services.people.add_relationship(NewRelationship(name=f"Person {i:03}", tags=["t"]))
-    statements: list[str] = []
-    engine = services.db.engine
-    listener = lambda *a: statements.append(a[2])  # noqa: E731
-    event.listen(engine, "before_cursor_execute", listener)
-    try:
+    with services.db.statements() as statements:
         rows = services.people.list_rows()
-    finally:
-        event.remove(engine, "before_cursor_execute", listener)
     assert len(rows) == 400
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from mentordesk.domain.cadence import Overdue
 from mentordesk.domain.enums import AppreciationKind, MeetingStatus, ProgressMode, RelStatus
@@ -169,13 +169,8 @@ def test_list_with_contacts_is_one_statement_whatever_the_size(services):
         services.people.add_relationship(NewRelationship(name=f"Person {i:03}", tags=["t"]))
     for i in range(50):
         services.people.add_contact(NewRelationship(name=f"Contact {i:02}"))
-    statements: list[str] = []
-    listener = lambda *a: statements.append(a[2])  # noqa: E731
-    event.listen(services.db.engine, "before_cursor_execute", listener)
-    try:
+    with services.db.statements() as statements:
         rows = services.people.list_entries()
-    finally:
-        event.remove(services.db.engine, "before_cursor_execute", listener)
     assert len(rows) == 450
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
 

@@ -38,7 +38,7 @@ def test_backup_now_and_restore_from_the_dialog(file_window, monkeypatch):
     assert dialog.restore_selected(confirm=False)
     assert file_window.ctx.services.people.count_relationships() == 10
     mentors = file_window.tab("mentors")
-    assert mentors.proxy.rowCount() == 10
+    assert mentors.model.rowCount() == 10
     reasons = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
     assert "Before a restore" in reasons
 
@@ -63,7 +63,7 @@ def test_export_then_import_json_through_the_menu(file_window, tmp_path, monkeyp
     summary = data_io.import_json(w2)
     assert summary is not None and "added" in summary
     assert "10 person" in asked[0]
-    assert w2.tab("mentors").proxy.rowCount() == 10
+    assert w2.tab("mentors").model.rowCount() == 10
     other.close()
 
 

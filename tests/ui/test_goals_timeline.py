@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
-from sqlalchemy import event, insert
+from sqlalchemy import insert
 
 from mentordesk.services.goals import GoalInput, MilestoneInput
 from mentordesk.store.models import Goal, Milestone
@@ -195,14 +195,8 @@ def test_large_data_paints_only_what_is_visible_without_queries(tab, services, q
     view.verticalScrollBar().setValue(view.ROW_HEIGHT * 1000)
     assert view.visible_rows().start == 1000
 
-    statements: list[str] = []
-    engine = services.db.engine
-    listener = lambda *a: statements.append(a[2])  # noqa: E731
-    event.listen(engine, "before_cursor_execute", listener)
-    try:
+    with services.db.statements() as statements:
         view.viewport().repaint()
-    finally:
-        event.remove(engine, "before_cursor_execute", listener)
     assert 0 < view.painted_rows <= per_page
     assert statements == []
     view.select(view.rows()[1999].id)

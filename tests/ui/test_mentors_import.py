@@ -59,7 +59,7 @@ def test_preview_then_import_the_checked_people(window, qtbot, monkeypatch):
     assert entries["Ana Ruiz"].title == "VP of Engineering"
     tab = window.tab("mentors")
     assert tab.status_filter.currentText() == "Contacts (not yet a relationship)"
-    assert [tab.proxy.data(tab.proxy.index(r, 0)) for r in range(tab.proxy.rowCount())] == [
+    assert [tab.model.data(tab.model.index(r, 0)) for r in range(tab.model.rowCount())] == [
         "Ana Ruiz",
         "Dana Kim",
     ]

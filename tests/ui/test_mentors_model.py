@@ -1,4 +1,4 @@
-"""The mentors list model and its filter proxy, without a window."""
+"""The mentors list model (its filters and order too), without a window."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from mentordesk.services.people import ContactRow, RelationshipRow
 from mentordesk.ui.models.relationships import (
     CONTACT,
     ROW_ROLE,
-    RelationshipFilterProxy,
     RelationshipTableModel,
 )
 from mentordesk.ui.theme import AMBER, RED
@@ -81,9 +80,7 @@ def rows():
 def proxy(qapp, rows):
     model = RelationshipTableModel()
     model.set_rows(rows, TODAY)
-    p = RelationshipFilterProxy()
-    p.setSourceModel(model)
-    return p
+    return model
 
 
 def shown(p, col=M.NAME):
@@ -91,7 +88,7 @@ def shown(p, col=M.NAME):
 
 
 def test_columns_show_what_a_person_reads(proxy):
-    model = proxy.sourceModel()
+    model = proxy
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
         "Name",
         "Organization",
@@ -119,12 +116,13 @@ def test_columns_show_what_a_person_reads(proxy):
     ]
     assert model.data(model.index(1, M.NEXT)) == "2026-06-20 (in 5 d)"
     assert model.data(model.index(2, M.NEXT)) == "paused"
-    assert model.data(model.index(4, M.STATUS)) == "Contact"
-    assert model.data(model.index(4, M.ROLE)) == ""
+    model.set_status({CONTACT})
+    assert model.data(model.index(0, M.STATUS)) == "Contact"
+    assert model.data(model.index(0, M.ROLE)) == ""
 
 
 def test_overdue_is_red_due_soon_amber_paused_plain(proxy):
-    model = proxy.sourceModel()
+    model = proxy
     fg = Qt.ItemDataRole.ForegroundRole
     assert model.data(model.index(0, M.NEXT), fg).color() == RED
     assert model.data(model.index(1, M.NEXT), fg).color() == AMBER
@@ -181,5 +179,8 @@ def test_every_column_sorts(proxy, column, expected):
 
 def test_row_role_hands_back_the_row(proxy, rows):
     assert proxy.data(proxy.index(0, 3), ROW_ROLE) is rows[0]
-    assert proxy.sourceModel().row_of(3) == 2
-    assert proxy.sourceModel().row_of_person(200) == 4
+    assert proxy.row_of(3) == 2
+    assert proxy.row_of_person(200) == -1  # a contact: hidden while only relationships show
+    assert proxy.find("person", 200) is rows[4]
+    proxy.set_status({CONTACT, "active", "paused", "prospect"})
+    assert proxy.row_of_person(200) == 4

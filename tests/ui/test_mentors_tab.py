@@ -15,19 +15,19 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def names(tab):
-    return [tab.proxy.data(tab.proxy.index(r, 0)) for r in range(tab.proxy.rowCount())]
+    return [tab.model.data(tab.model.index(r, 0)) for r in range(tab.model.rowCount())]
 
 
 def cell(tab, name, column):
-    for r in range(tab.proxy.rowCount()):
-        if tab.proxy.data(tab.proxy.index(r, 0)) == name:
-            return tab.proxy.data(tab.proxy.index(r, column))
+    for r in range(tab.model.rowCount()):
+        if tab.model.data(tab.model.index(r, 0)) == name:
+            return tab.model.data(tab.model.index(r, column))
     raise AssertionError(f"{name} is not shown")
 
 
 def select(tab, name):
-    for r in range(tab.proxy.rowCount()):
-        if tab.proxy.data(tab.proxy.index(r, 0)) == name:
+    for r in range(tab.model.rowCount()):
+        if tab.model.data(tab.model.index(r, 0)) == name:
             tab.table.setFocus()
             tab.table.selectRow(r)
             return
@@ -283,10 +283,10 @@ def test_overdue_rows_are_marked_and_paused_are_not(demo_window):
     from mentordesk.ui.theme import RED
 
     tab = demo_window.tab("mentors")
-    for r in range(tab.proxy.rowCount()):
-        if tab.proxy.data(tab.proxy.index(r, 0)) == "Priya Natarajan":
-            brush = tab.proxy.data(tab.proxy.index(r, 7), Qt.ItemDataRole.ForegroundRole)
+    for r in range(tab.model.rowCount()):
+        if tab.model.data(tab.model.index(r, 0)) == "Priya Natarajan":
+            brush = tab.model.data(tab.model.index(r, 7), Qt.ItemDataRole.ForegroundRole)
             assert brush.color() == RED
-            assert "late" in tab.proxy.data(tab.proxy.index(r, 7))
-        if tab.proxy.data(tab.proxy.index(r, 0)) == "Grace Liu":
-            assert tab.proxy.data(tab.proxy.index(r, 7), Qt.ItemDataRole.ForegroundRole) is None
+            assert "late" in tab.model.data(tab.model.index(r, 7))
+        if tab.model.data(tab.model.index(r, 0)) == "Grace Liu":
+            assert tab.model.data(tab.model.index(r, 7), Qt.ItemDataRole.ForegroundRole) is None

@@ -12,17 +12,15 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from mentordesk.domain.enums import RelStatus
 from mentordesk.services.errors import MentorDeskError
-from mentordesk.services.people import ContactRow, NewRelationship, PeopleService, RelationshipRow
-from mentordesk.services.people_status import allowed_next
+from mentordesk.services.people_forms import NewRelationship
+from mentordesk.services.people_read import allowed_next
+from mentordesk.services.people_rows import ContactRow, RelationshipRow
 from mentordesk.ui import i18n
 from mentordesk.ui.dialogs import relationship_commands as steps
-from mentordesk.ui.dialogs.relationship_appreciation import AppreciationDialog
-from mentordesk.ui.dialogs.relationship_form import RelationshipDialog
-from mentordesk.ui.dialogs.relationship_status import StatusDialog
-from mentordesk.ui.dialogs.request_draft import RequestDraftDialog
 from mentordesk.ui.preferences import Preferences
 
 if TYPE_CHECKING:
+    from mentordesk.services.people import PeopleService
     from mentordesk.ui.tabs.mentors import MentorsTab
 
 # The detail panel's status buttons: action -> target status.
@@ -150,6 +148,8 @@ class RelationshipActions:
             )
 
         defaults = NewRelationship(name="", cadence_days=Preferences.load(ctx.settings).default_cadence)
+        from mentordesk.ui.dialogs.relationship_form import RelationshipDialog
+
         return self._open(RelationshipDialog(self.tab, submit=submit, values=defaults, mode="add"))
 
     def edit_current(self) -> QDialog | None:
@@ -163,6 +163,8 @@ class RelationshipActions:
                 self.people.update_relationship(rid, values)
                 steps.edited(ctx, rid, old, values)
 
+            from mentordesk.ui.dialogs.relationship_form import RelationshipDialog
+
             return self._open(RelationshipDialog(self.tab, submit=submit, values=old, mode="edit"))
         if isinstance(row, ContactRow):
             pid = row.person_id
@@ -171,6 +173,8 @@ class RelationshipActions:
             def submit_contact(values: NewRelationship) -> None:
                 self.people.update_contact(pid, values)
                 steps.contact_edited(ctx, pid, old_contact, values)
+
+            from mentordesk.ui.dialogs.relationship_form import RelationshipDialog
 
             return self._open(
                 RelationshipDialog(self.tab, submit=submit_contact, values=old_contact, mode="contact")
@@ -250,6 +254,8 @@ class RelationshipActions:
             change = self.people.change_status(rid, status, on=on, note=note)
             steps.status_changed(self.tab.ctx, name, change)
 
+        from mentordesk.ui.dialogs.relationship_status import StatusDialog
+
         dialog = StatusDialog(
             self.tab,
             name=name,
@@ -290,6 +296,8 @@ class RelationshipActions:
                 ).format(name=name, date=change.on.isoformat())
             )
 
+        from mentordesk.ui.dialogs.request_draft import RequestDraftDialog
+
         dialog = RequestDraftDialog(
             self.tab,
             name=name,
@@ -312,6 +320,8 @@ class RelationshipActions:
         def submit(on: date, kind: str, text: str) -> None:
             aid = self.people.add_appreciation(rid, on=on, kind=kind, text=text)
             steps.appreciation_added(self.tab.ctx, aid)
+
+        from mentordesk.ui.dialogs.relationship_appreciation import AppreciationDialog
 
         dialog = AppreciationDialog(self.tab, name=row.name, today=self.people.today(), submit=submit)
         return self._open(dialog)

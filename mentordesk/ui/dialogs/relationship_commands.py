@@ -8,15 +8,17 @@ ValidationError in the form instead of a half-pushed undo step. The step's first
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from mentordesk.services.errors import MentorDeskError
-from mentordesk.services.people import NewRelationship
-from mentordesk.services.people_status import StatusUndo
+from mentordesk.services.people_forms import NewRelationship
 from mentordesk.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from mentordesk.services.people_status import StatusUndo
 
 
 class ServiceStep(QUndoCommand):

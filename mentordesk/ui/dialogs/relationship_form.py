@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.enums import Channel, FocusArea, Kind, RelStatus, Role, Source
 from mentordesk.services.errors import ValidationError
-from mentordesk.services.people import NewRelationship
+from mentordesk.services.people_forms import NewRelationship
 from mentordesk.ui import i18n
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.widgets.mentor_fields import CadenceEdit, ErrorLabel, FieldBox, OptionalDateEdit

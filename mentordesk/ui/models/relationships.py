@@ -1,16 +1,22 @@
-"""The mentors list: a table model over relationship and contact rows, and its filter proxy."""
+"""The mentors list: a table model over relationship and contact rows that filters and sorts itself.
+
+The model keeps every row and shows the ones the filters let through, in the chosen order. It
+does its own filtering and sorting in Python over cached keys (a keystroke re-filters the
+cached, lower-cased text of every row, and sorting is one ``list.sort``), and it answers
+``data()`` from a per-cell cache, so a keystroke costs little beyond painting the visible cells.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from mentordesk.domain.cadence import Overdue
 from mentordesk.domain.enums import FocusArea, RelStatus
-from mentordesk.services.people import ContactRow, ListRow, RelationshipRow
+from mentordesk.services.people_rows import ContactRow, ListRow, RelationshipRow
 from mentordesk.ui import i18n
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.theme import AMBER, RED
@@ -58,6 +64,15 @@ HEADER_TIPS = {
 
 
 class RelationshipTableModel(QAbstractTableModel):
+    """Every relationship and contact; shows those the filters accept, sorted by one column.
+
+    Text filter (name, organization, email, tags, notes, every word must match) plus quick
+    filters. The status filter is a set of status values, where ``"contact"`` stands for people
+    with no relationship yet; ``None`` means every relationship (contacts excluded).
+
+    Row numbers in this model's API are rows as shown (after filtering and sorting).
+    """
+
     COLUMNS = (
         ("name", QT_TRANSLATE_NOOP("RelationshipTableModel", "Name")),
         ("organization", QT_TRANSLATE_NOOP("RelationshipTableModel", "Organization")),
@@ -74,60 +89,134 @@ class RelationshipTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ListRow] = []
+        self._all: list[ListRow] = []
+        self._shown: list[int] = []  # indexes into _all: the rows that pass the filters, in order
         self._today = date.today()
         self._icons: dict[Overdue, QIcon] = {}
-        # Per-row caches, rebuilt with the rows: filtering, sorting and painting read these
-        # instead of recomputing text on every call (a keystroke filters and re-sorts every row).
+        self._sort_column = self.NAME
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._text = ""
+        self._words: list[str] = []
+        self._status: set[str] | None = None
+        self._kind: str | None = None
+        self._role: str | None = None
+        # Caches over _all, rebuilt with the rows.
         self._hay: list[str] = []
         self._keys: dict[int, list[Any]] = {}
-        self._texts: dict[tuple[int, int], str] = {}
+        self._cells: dict[tuple[int, int], dict[int, Any]] = {}
 
+    # -- rows -----------------------------------------------------------------------------------
     def set_rows(self, rows: list[ListRow], today: date | None = None) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = list(rows)
         self._today = today or date.today()
         self._hay = [
             " ".join((r.name, r.organization, r.email, " ".join(r.tags), r.notes)).casefold() for r in rows
         ]
         self._keys = {}
-        self._texts = {}
+        self._cells = {}
+        self._shown = self._filtered_sorted()
         self.endResetModel()
 
-    def haystack(self, row: int) -> str:
-        """The lower-cased text the filter box searches in row ``row``."""
-        return self._hay[row]
-
-    def sort_key(self, row: int, col: int) -> Any:
-        keys = self._keys.get(col)
-        if keys is None:
-            keys = self._keys[col] = [self._sort_key(r, col) for r in self._rows]
-        return keys[row]
-
-    def display_text(self, row: int, col: int) -> str:
-        text = self._texts.get((row, col))
-        if text is None:
-            text = self._texts[(row, col)] = self._display(self._rows[row], col)
-        return text
+    def all_rows(self) -> list[ListRow]:
+        """Every row, shown or not."""
+        return list(self._all)
 
     def row_at(self, row: int) -> ListRow:
-        return self._rows[row]
+        return self._all[self._shown[row]]
 
     def row_of(self, relationship_id: int) -> int:
-        for i, r in enumerate(self._rows):
-            if isinstance(r, RelationshipRow) and r.id == relationship_id:
-                return i
-        return -1
+        """The shown row of a relationship, -1 when it is filtered out or gone."""
+        return self._shown_row(lambda r: isinstance(r, RelationshipRow) and r.id == relationship_id)
 
     def row_of_person(self, person_id: int) -> int:
-        """The row of a person: their contact row, or their first relationship."""
-        for i, r in enumerate(self._rows):
-            if r.person_id == person_id:
+        """The shown row of a person: their contact row, or their first relationship shown."""
+        return self._shown_row(lambda r: r.person_id == person_id)
+
+    def find(self, kind: str, item_id: int) -> ListRow | None:
+        """A relationship ("relationship") or person ("person") among every row, shown or not."""
+        for r in self._all:
+            if kind == "relationship" and isinstance(r, RelationshipRow) and r.id == item_id:
+                return r
+            if kind == "person" and r.person_id == item_id:
+                return r
+        return None
+
+    def _shown_row(self, test: Any) -> int:
+        rows = self._all
+        for i, k in enumerate(self._shown):
+            if test(rows[k]):
                 return i
         return -1
 
+    # -- filters and order ------------------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().casefold()
+        self._words = self._text.split()
+        self._refilter()
+
+    def set_status(self, statuses: set[str] | None) -> None:
+        self._status = set(statuses) if statuses is not None else None
+        self._refilter()
+
+    def set_kind(self, kind: str | None) -> None:
+        self._kind = kind
+        self._refilter()
+
+    def set_role(self, role: str | None) -> None:
+        self._role = role
+        self._refilter()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        self._sort_column, self._sort_order = column, order
+        self._refilter()
+
+    def _refilter(self) -> None:
+        shown = self._filtered_sorted()
+        if shown == self._shown:
+            return
+        self.beginResetModel()
+        self._shown = shown
+        self.endResetModel()
+
+    def _accepts(self, i: int) -> bool:
+        r = self._all[i]
+        if isinstance(r, ContactRow):
+            if self._status is None or CONTACT not in self._status or self._kind or self._role:
+                return False
+        else:
+            if self._status is not None and r.status.value not in self._status:
+                return False
+            if self._kind and r.kind.value != self._kind:
+                return False
+            if self._role and r.role.value != self._role:
+                return False
+        if self._words:
+            hay = self._hay[i]
+            return all(word in hay for word in self._words)
+        return True
+
+    def _filtered_sorted(self) -> list[int]:
+        shown = [i for i in range(len(self._all)) if self._accepts(i)]
+        keys = self._sort_keys(self._sort_column)
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        try:
+            shown.sort(key=keys.__getitem__, reverse=descending)
+        except TypeError:  # a contact's placeholder key beside a relationship's value
+            shown.sort(key=lambda i: str(keys[i]), reverse=descending)
+        return shown
+
+    def _sort_keys(self, col: int) -> list[Any]:
+        keys = self._keys.get(col)
+        if keys is None:
+            keys = self._keys[col] = [self._sort_key(r, col) for r in self._all]
+        return keys
+
+    # -- Qt's model interface -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -143,46 +232,52 @@ class RelationshipTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        row, col = index.row(), index.column()
+        if not 0 <= row < len(self._shown) or not 0 <= col < len(self.COLUMNS):
             return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display_text(index.row(), col)
-        if role == SORT_ROLE:
-            return self.sort_key(index.row(), col)
-        if role == ROW_ROLE:
-            return r
-        if role == SEARCH_ROLE:
-            return self._hay[index.row()]
-        if role == Qt.ItemDataRole.DecorationRole and col == self.NAME:
+        key = (self._shown[row], col)
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cells[key] = self._cell(*key)
+        return cell.get(role)
+
+    def _cell(self, i: int, col: int) -> dict[int, Any]:
+        """Every role of one cell, computed once per set of rows."""
+        r = self._all[i]
+        text = self._display(r, col)
+        cell: dict[int, Any] = {
+            Qt.ItemDataRole.DisplayRole: text,
+            Qt.ItemDataRole.AccessibleTextRole: f"{self.tr(self.COLUMNS[col][1])}: {text}",
+            SORT_ROLE: self._sort_keys(col)[i],
+            ROW_ROLE: r,
+            SEARCH_ROLE: self._hay[i],
+        }
+        if col == self.NAME:
             # Every name gets an icon (a blank one when nothing is due) so that names line up.
             level = r.level if isinstance(r, RelationshipRow) else Overdue.NONE
             if level not in self._icons:
                 colour = {Overdue.OVERDUE: RED, Overdue.DUE_SOON: AMBER}.get(level, QColor(0, 0, 0, 0))
                 self._icons[level] = _dot(colour)
-            return self._icons[level]
+            cell[Qt.ItemDataRole.DecorationRole] = self._icons[level]
         if isinstance(r, ContactRow):
-            if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
-                return QBrush(QColor("#8a8a8a"))
-            if role == Qt.ItemDataRole.ToolTipRole and col == self.STATUS:
-                return self.tr("A contact: not yet a relationship. Make them a prospect from the panel.")
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.NEXT:
-            if r.level == Overdue.OVERDUE:
-                return QBrush(RED)
-            if r.level == Overdue.DUE_SOON:
-                return QBrush(AMBER)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (self.NAME, self.NEXT):
+            if col == self.STATUS:
+                cell[Qt.ItemDataRole.ForegroundRole] = QBrush(QColor("#8a8a8a"))
+                cell[Qt.ItemDataRole.ToolTipRole] = self.tr(
+                    "A contact: not yet a relationship. Make them a prospect from the panel."
+                )
+            return cell
+        if col == self.NEXT and r.level in (Overdue.OVERDUE, Overdue.DUE_SOON):
+            cell[Qt.ItemDataRole.ForegroundRole] = QBrush(RED if r.level == Overdue.OVERDUE else AMBER)
+        if col in (self.NAME, self.NEXT):
             if r.status == RelStatus.PAUSED:
-                return self.tr("Paused: no check-ins expected until resumed")
-            if r.level == Overdue.OVERDUE:
-                return self.tr("Overdue: the agreed cadence has passed since the last meeting")
-            if r.level == Overdue.DUE_SOON:
-                return self.tr("Due within 7 days")
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.tr(self.COLUMNS[col][1])}: {self._display(r, col)}"
-        return None
+                cell[Qt.ItemDataRole.ToolTipRole] = self.tr("Paused: no check-ins expected until resumed")
+            elif r.level == Overdue.OVERDUE:
+                cell[Qt.ItemDataRole.ToolTipRole] = self.tr(
+                    "Overdue: the agreed cadence has passed since the last meeting"
+                )
+            elif r.level == Overdue.DUE_SOON:
+                cell[Qt.ItemDataRole.ToolTipRole] = self.tr("Due within 7 days")
+        return cell
 
     def _display(self, r: ListRow, col: int) -> str:
         if col == self.NAME:
@@ -239,80 +334,3 @@ class RelationshipTableModel(QAbstractTableModel):
         if col == self.GOALS:
             return len(r.goals)
         return self._display(r, col).casefold()
-
-
-class RelationshipFilterProxy(QSortFilterProxyModel):
-    """Text filter (name, organization, email, tags, notes) plus quick filters.
-
-    The status filter is a set of status values, where ``"contact"`` stands for people with no
-    relationship yet; ``None`` means every relationship (contacts excluded).
-    """
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._text = ""
-        self._words: list[str] = []
-        self._status: set[str] | None = None
-        self._kind: str | None = None
-        self._role: str | None = None
-
-    def _begin(self) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-
-    def _end(self) -> None:
-        if hasattr(self, "endFilterChange"):
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateFilter()
-
-    def set_text(self, text: str) -> None:
-        self._begin()
-        self._text = text.strip().casefold()
-        self._words = self._text.split()
-        self._end()
-
-    def set_status(self, statuses: set[str] | None) -> None:
-        self._begin()
-        self._status = set(statuses) if statuses is not None else None
-        self._end()
-
-    def set_kind(self, kind: str | None) -> None:
-        self._begin()
-        self._kind = kind
-        self._end()
-
-    def set_role(self, role: str | None) -> None:
-        self._begin()
-        self._role = role
-        self._end()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        assert isinstance(model, RelationshipTableModel)
-        r = model.row_at(source_row)
-        if isinstance(r, ContactRow):
-            if self._status is None or CONTACT not in self._status or self._kind or self._role:
-                return False
-        else:
-            if self._status is not None and r.status.value not in self._status:
-                return False
-            if self._kind and r.kind.value != self._kind:
-                return False
-            if self._role and r.role.value != self._role:
-                return False
-        if self._text:
-            hay = model.haystack(source_row)
-            return all(word in hay for word in self._words)
-        return True
-
-    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        assert isinstance(model, RelationshipTableModel)
-        a, b = model.sort_key(left.row(), left.column()), model.sort_key(right.row(), right.column())
-        try:
-            return bool(a < b)
-        except TypeError:  # a contact's placeholder key beside a relationship's value
-            return str(a) < str(b)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.enums import Kind, RelStatus, Role
 from mentordesk.services.errors import NotFoundError
-from mentordesk.services.people import ContactRow, ListRow, RelationshipRow, pipeline_of
+from mentordesk.services.people_rows import ContactRow, ListRow, RelationshipRow, pipeline_of
 from mentordesk.ui import i18n
 from mentordesk.ui.context import AppContext
 from mentordesk.ui.dialogs.relationship_actions import RelationshipActions
@@ -35,7 +35,6 @@ from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.models.relationships import (
     CONTACT,
     ROW_ROLE,
-    RelationshipFilterProxy,
     RelationshipTableModel,
 )
 from mentordesk.ui.widgets.mentor_detail import MentorDetail
@@ -101,9 +100,10 @@ class MentorsTab(QWidget):
         self.ctx = ctx
         self.ops = RelationshipActions(self)
         self.model = RelationshipTableModel(self)
-        self.proxy = RelationshipFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model.modelReset.connect(self._filtered)
+        self._refreshing = False
         self._selected: tuple[str, int] | None = None
+        self._shown: tuple[str, int] | None = None  # what the detail panel shows since the last refresh
         self._sized = False
 
         self.new_button = QPushButton(self.tr("&New…"))
@@ -123,25 +123,25 @@ class MentorsTab(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filter by name, organization, tag or notes (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(self.tr("Filter relationships"))
-        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.filter_edit.textChanged.connect(self.model.set_text)
         self.status_filter = self._combo(
             self.tr("Status filter"),
             [(self.tr(text), value) for text, value in STATUS_FILTERS],
-            self.proxy.set_status,
+            self.model.set_status,
         )
         self.kind_filter = self._combo(
             self.tr("Kind filter"),
             [(self.tr("All kinds"), None), *((i18n.label(k), k.value) for k in Kind)],
-            self.proxy.set_kind,
+            self.model.set_kind,
         )
         self.role_filter = self._combo(
             self.tr("Role filter"),
             [(self.tr("All roles"), None), *((i18n.label(r), r.value) for r in Role)],
-            self.proxy.set_role,
+            self.model.set_role,
         )
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(RelationshipTableModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -213,7 +213,7 @@ class MentorsTab(QWidget):
 
         self._shortcuts()
         self._restore_state()
-        ctx.dataChanged.connect(lambda _what: self.refresh())
+        ctx.refresh_on_change(self, lambda _what: self.refresh())
         self.refresh()
 
     def _combo(
@@ -244,9 +244,14 @@ class MentorsTab(QWidget):
 
     # -- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        rows = self.ctx.services.people.list_entries()
-        today = self.ctx.services.people.today()
-        self.model.set_rows(rows, today)
+        self._shown = None
+        rows = self.ctx.services.people_read.list_entries()
+        today = self.ctx.services.people_read.today()
+        self._refreshing = True
+        try:
+            self.model.set_rows(rows, today)
+        finally:
+            self._refreshing = False
         self.pipeline.set_pipeline(pipeline_of(rows), today)
         self.stack.setCurrentIndex(1 if not rows else 0)
         if not rows:
@@ -258,35 +263,45 @@ class MentorsTab(QWidget):
                 self.table.setColumnWidth(col, width)
         if self.status_filter.currentIndex() == 0 and not any(isinstance(r, RelationshipRow) for r in rows):
             self.status_filter.setCurrentIndex(CONTACTS_FILTER)  # only contacts so far: show them
-        if self._selected is not None and self._find(*self._selected) >= 0:
+        if self._selected is not None and self.model.find(*self._selected) is not None:
             self.select_item(*self._selected)
-        elif self.proxy.rowCount():
-            self.table.selectRow(0)
-            self._table_picked()
         else:
-            self._show_item(None, 0)
-            self.detail.clear(
-                self.tr("Nobody matches the filter. Clear the filter box or choose another status.")
-            )
+            self._filtered()
+
+    def _filtered(self) -> None:
+        """The shown rows changed (filters, order): keep the selected item when it is still shown,
+        else select the first row, else say that nobody matches."""
+        if self._refreshing or self.views.currentIndex() != 0:
+            return
+        row = self._find(*self._selected) if self._selected is not None else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+            self._table_picked()  # reads nothing again when the selection did not change
+            return
+        self._show_item(None, 0)
+        self.detail.clear(
+            self.tr("Nobody matches the filter. Clear the filter box or choose another status.")
+        )
 
     def _find(self, kind: str, item_id: int) -> int:
+        """The shown row of an item, -1 when it is filtered out or gone."""
         return self.model.row_of(item_id) if kind == "relationship" else self.model.row_of_person(item_id)
 
     def current_row(self) -> ListRow | None:
         """The selected row of the list (whichever view is showing)."""
         if self._selected is None:
             return None
-        source_row = self._find(*self._selected)
-        return self.model.row_at(source_row) if source_row >= 0 else None
+        return self.model.find(*self._selected)
 
     def select_item(self, kind: str, item_id: int) -> None:
         """Show a relationship ("relationship") or a person ("person") in the list and the panel."""
         if kind not in ("relationship", "person"):
             return
-        source_row = self._find(kind, item_id)
-        if source_row < 0:
+        row = self.model.find(kind, item_id)
+        if row is None:
             return
-        row = self.model.row_at(source_row)
         if (
             self.views.currentIndex() == 1
             and isinstance(row, RelationshipRow)
@@ -294,21 +309,21 @@ class MentorsTab(QWidget):
         ):
             self._show_item(kind, item_id)
             return
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        if not index.isValid():  # hidden by a filter: clear the filters so it can be shown
+        self._selected = (kind, item_id)
+        if self._find(kind, item_id) < 0:  # hidden by a filter: clear the filters so it can be shown
             self.filter_edit.clear()
             self.status_filter.setCurrentIndex(CONTACTS_FILTER if isinstance(row, ContactRow) else 0)
             self.kind_filter.setCurrentIndex(0)
             self.role_filter.setCurrentIndex(0)
-            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
         self.show_view(0)
+        index = self.model.index(self._find(kind, item_id), 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         self._show_item(kind, item_id)
 
     def _table_picked(self) -> None:
         index = self.table.currentIndex()
-        row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        row = self.model.data(index, ROW_ROLE) if index.isValid() else None
         if isinstance(row, RelationshipRow):
             self._show_item("relationship", row.id)
         elif isinstance(row, ContactRow):
@@ -318,15 +333,18 @@ class MentorsTab(QWidget):
 
     def _show_item(self, kind: str | None, item_id: int) -> None:
         self._selected = (kind, item_id) if kind else None
+        if self._selected is not None and self._selected == self._shown:
+            return  # already showing (selecting a row and then showing it would read it twice)
+        self._shown = self._selected
         try:
             if kind == "relationship":
-                self.detail.show_relationship(self.ctx.services.people.detail(item_id))
+                self.detail.show_relationship(self.ctx.services.people_read.detail(item_id))
             elif kind == "person":
-                self.detail.show_contact(self.ctx.services.people.person_detail(item_id))
+                self.detail.show_contact(self.ctx.services.people_read.person_detail(item_id))
             else:
                 self.detail.clear()
         except NotFoundError:
-            self._selected = None
+            self._selected = self._shown = None
             self.detail.clear()
 
     def show_view(self, which: int) -> None:

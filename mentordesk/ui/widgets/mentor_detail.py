@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.enums import FocusArea, RelStatus
-from mentordesk.services.people_detail import PersonDetail, RelationshipDetail
 from mentordesk.services.people_request import cadence_label
+from mentordesk.services.people_rows import PersonDetail, RelationshipDetail
 from mentordesk.ui import i18n
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.theme import AMBER, GREEN

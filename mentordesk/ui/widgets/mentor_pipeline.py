@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from mentordesk.services.people import Pipeline, RelationshipRow
+from mentordesk.services.people_rows import Pipeline, RelationshipRow
 from mentordesk.ui import i18n
 from mentordesk.ui.widgets.mentor_fields import muted, plain
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLa
 
 from mentordesk.domain.cadence import Overdue
 from mentordesk.domain.enums import RelStatus
-from mentordesk.services.people_detail import RelationshipDetail
+from mentordesk.services.people_rows import RelationshipDetail
 from mentordesk.ui.theme import AMBER, RED
 from mentordesk.ui.widgets.mentor_fields import muted, plain
 
