@@ -16,12 +16,11 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import GoalStatus, ProgressMode
 from mentordesk.domain.progress import MilestoneState, next_review, progress_from_milestones
-from mentordesk.services import goals_query, goals_snapshot, validate
-from mentordesk.services.base import Service
+from mentordesk.services import goals_snapshot, validate
 from mentordesk.services.errors import NotFoundError, ValidationError
 from mentordesk.services.goals_checks import check_goal, check_milestone, check_outside, clean_review
 from mentordesk.services.goals_checks import percent as check_percent
-from mentordesk.services.goals_query import load_rows
+from mentordesk.services.goals_read import GoalReader
 from mentordesk.services.goals_types import (
     ConfirmationNeeded,
     GoalDetail,
@@ -67,66 +66,10 @@ __all__ = [
 ]
 
 
-class GoalService(Service):
-    # -- reading -------------------------------------------------------------------------------
-    def list_goals(self) -> list[GoalRow]:
-        """Every goal with milestones, helpers and current progress (four statements in all)."""
-        with self.db.reader() as s:
-            return load_rows(s, self.today())
-
-    def goal(self, goal_id: int) -> GoalRow:
-        with self.db.reader() as s:
-            rows = load_rows(s, self.today(), [goal_id])
-        if not rows:
-            raise NotFoundError("This goal no longer exists (it may have been deleted)")
-        return rows[0]
-
-    def detail(self, goal_id: int) -> GoalDetail:
-        """One goal with its progress history, reviews and the meetings that discussed it."""
-        goal = self.goal(goal_id)
-        return GoalDetail(
-            goal,
-            tuple(self.progress_history(goal_id)),
-            tuple(self.reviews(goal_id)),
-            tuple(self.meetings_for_goal(goal_id)),
-        )
-
+class GoalService(GoalReader):
     def count_goals(self) -> int:
         with self.db.reader() as s:
             return int(s.scalar(select(func.count()).select_from(Goal)) or 0)
-
-    def due_for_review(self) -> list[GoalRow]:
-        """Open goals whose review date has come, the longest overdue first."""
-        rows = [g for g in self.list_goals() if g.review_due]
-        return sorted(rows, key=lambda g: (g.next_review_on or date.max, g.title.casefold()))
-
-    def stalled_goals(self) -> list[GoalRow]:
-        """Active goals whose progress has not moved in two review periods."""
-        return [g for g in self.list_goals() if g.stalled]
-
-    def progress_history(self, goal_id: int) -> list[ProgressPoint]:
-        with self.db.reader() as s:
-            return goals_query.progress_history(s, goal_id)
-
-    def reviews(self, goal_id: int) -> list[ReviewRow]:
-        """The goal's reviews, the latest first."""
-        with self.db.reader() as s:
-            return goals_query.reviews(s, goal_id)
-
-    def meetings_for_goal(self, goal_id: int) -> list[GoalMeeting]:
-        """Meetings that named this goal as discussed, the latest first."""
-        with self.db.reader() as s:
-            return goals_query.meetings_for_goal(s, goal_id)
-
-    def relationship_options(self) -> list[RelationshipOption]:
-        """Every relationship, named by the other person (for the editor and the filters)."""
-        with self.db.reader() as s:
-            return goals_query.relationship_options(s)
-
-    def progress_since(self, relationship_id: int, since: date) -> list[ProgressSince]:
-        """The goals a relationship helps with, with their progress on ``since`` and now."""
-        with self.db.reader() as s:
-            return goals_query.progress_since(s, relationship_id, since, self.today())
 
     # -- snapshots (undo) -----------------------------------------------------------------------
     def snapshot(self, goal_id: int) -> GoalSnapshot:
