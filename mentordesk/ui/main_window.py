@@ -8,8 +8,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -27,6 +27,11 @@ from mentordesk.services.container import Services
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.ui.context import AppContext
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
+
+# The first frame needs only the mentors list; the rest loads in steps this long after it shows,
+# and these tabs are built then (a tab in the background refreshes only when shown again).
+WARM_UP_AFTER_MS = 50
+BUILT_AFTER_FIRST_FRAME = ("calendar", "goals")
 
 # name -> (label, module, class). Each tab class takes an AppContext. Labels are marked for
 # translation here and translated when shown (this module loads before the translator does).
@@ -110,6 +115,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed(self.tabs.currentIndex())
+        # What the other tabs need is loaded in steps once the first frame is up (see showEvent).
+        self._warm_steps: list[Callable[[], object]] | None = None
+        self.warmed_up = False
         from mentordesk.ui.reminders import Reminders
 
         self.reminders = Reminders(self.ctx, self)
@@ -371,6 +379,34 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         path = self.ctx.services.db_path
         self.setWindowTitle(f"MentorDesk — {path.name}" if path else "MentorDesk")
+
+    # -- warming up after the first frame ------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._warm_steps is None:
+            # The ORM and the services first, then each tab: built now when it draws from the
+            # database alone, else its module imported (insights loads matplotlib when first shown).
+            self._warm_steps = [lambda: self.ctx.services.warm_up()]
+            for name, (_label, module, _cls) in TAB_SPECS.items():
+                built_early = name in BUILT_AFTER_FIRST_FRAME
+                self._warm_steps.append(
+                    partial(self.tab, name) if built_early else partial(importlib.import_module, module)
+                )
+            QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up_step)
+
+    def _warm_up_step(self) -> None:
+        """Run one step of the warm-up, then yield to the event loop before the next one, so that
+        a click or a key press in the meantime is answered between steps. A tab the person opened
+        first is simply found built."""
+        if not self._warm_steps or not self.isVisible():
+            self.warmed_up = not self._warm_steps
+            return
+        step = self._warm_steps.pop(0)
+        try:
+            step()
+        except Exception:  # noqa: BLE001 (optional work: whatever failed will say so when first used)
+            self._warm_steps.clear()
+        QTimer.singleShot(0, self, self._warm_up_step)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         palette = getattr(self, "_palette", None)

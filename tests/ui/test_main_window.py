@@ -20,7 +20,7 @@ def test_first_run_offers_sample_data(window, qtbot):
     assert mentors.empty.add_button.text() == "Add your first mentor"
     qtbot.mouseClick(mentors.empty.demo_button, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
     assert mentors.stack.currentIndex() == 0
-    assert mentors.proxy.rowCount() == 10
+    assert mentors.model.rowCount() == 10
     assert mentors.current_row() is not None
 
 
@@ -35,10 +35,30 @@ def test_geometry_is_remembered(qtbot, services, settings):
     assert (again.width(), again.height()) == (700, 520)
 
 
-def test_tabs_are_built_on_first_use(window):
+def test_only_the_first_tab_is_built_before_the_first_frame(window, qtbot):
     assert set(window._tab_widgets) == {"mentors"}
-    window.show_tab("goals")
+    window.show_tab("goals")  # opened before the window settled: built on the spot
     assert "goals" in window._tab_widgets
+
+
+def test_calendar_and_goals_are_built_once_the_window_settles(window, qtbot):
+    qtbot.waitUntil(lambda: window.warmed_up, timeout=30000)
+    assert set(window._tab_widgets) == {"mentors", "calendar", "goals"}  # insights: when first shown
+    assert window.current_tab_name() == "mentors"
+
+
+def test_a_tab_in_the_background_refreshes_when_shown_again(demo_window, qtbot):
+    from mentordesk.services.people import NewRelationship
+
+    goals = demo_window.show_tab("goals")
+    demo_window.show_tab("mentors")
+    options = goals.mentor_filter.count()
+    demo_window.ctx.services.people.add_relationship(NewRelationship(name="Zoe New"))
+    demo_window.ctx.notify("people")
+    assert goals.mentor_filter.count() == options  # hidden: not re-read yet
+    demo_window.show_tab("goals")
+    assert goals.mentor_filter.count() == options + 1
+    assert goals.mentor_filter.itemText(goals.mentor_filter.count() - 1) == "Zoe New"
 
 
 def test_splitter_positions_are_remembered(qtbot, demo_services, settings):

@@ -244,7 +244,7 @@ class CalendarTab(CalendarActions, QWidget):
         self.detail.actionToggled.connect(self.toggle_action)
         self.detail.actionAdded.connect(self.add_action)
         self.detail.actionDeleted.connect(self.delete_action)
-        self.ctx.dataChanged.connect(lambda _what: self.refresh())
+        self.ctx.refresh_on_change(self, lambda _what: self.refresh())
 
     # -- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -143,7 +143,7 @@ class GoalsTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
         self._sync_zoom_buttons(self.timeline.zoom().value)
-        ctx.dataChanged.connect(self._data_changed)
+        ctx.refresh_on_change(self, self._data_changed)
         self.refresh()
 
     # -- data ---------------------------------------------------------------------------------
