@@ -21,6 +21,9 @@ MAX_MONTH_LABELS = 12
 LEGEND_ROWS = 14  # beyond this the legend is split into two columns to fit the height
 
 GID_BAR = "meetings"
+BAR_WIDTH = 0.72
+# Above this many months the totals over the bars are left out (they would overlap).
+MAX_TOTALS = 36
 GID_TARGET = "target"
 GID_TOTAL = "total"
 
@@ -66,50 +69,53 @@ def draw_meetings(fig: style.FigureLike, freq: MeetingFrequency, th: style.Theme
         style.draw_empty(fig, th, TITLE, EMPTY_MESSAGE)
         return
 
+    from matplotlib.collections import PolyCollection
+    from matplotlib.patches import Rectangle
     from matplotlib.ticker import MaxNLocator
 
     ax = fig.add_subplot()
     style.style_axes(ax, th, grid_axis="y")
 
+    # One collection of rectangles per person (every month, empty ones too, so that a series'
+    # n-th rectangle is the n-th month): a few artists to lay out and draw, not one per bar.
     positions = list(range(len(freq.months)))
     bottoms = [0] * len(freq.months)
     handles: list[Any] = []
     labels: list[str] = []
+    half = BAR_WIDTH / 2
     for index, (name, counts) in enumerate(freq.by_relationship):
-        bars = ax.bar(
-            positions,
-            counts,
-            bottom=bottoms,
-            width=0.72,
-            color=style.series_color(th, index),
-            hatch=style.series_hatch(th, index) or None,
-            edgecolor=th.axes_bg,
-            linewidth=0.6,
-            label=name,
-            gid=GID_BAR,
-            zorder=2,
-        )
-        for patch in bars.patches:
-            patch.set_gid(GID_BAR)
-        handles.append(bars)
+        looks = {
+            "facecolor": style.series_color(th, index),
+            "hatch": style.series_hatch(th, index) or None,
+            "edgecolor": th.axes_bg,
+            "linewidth": 0.6,
+        }
+        rectangles = [
+            [(x - half, b), (x - half, b + c), (x + half, b + c), (x + half, b)]
+            for x, b, c in zip(positions, bottoms, counts, strict=True)
+        ]
+        series = PolyCollection(rectangles, label=name, gid=GID_BAR, zorder=2, **looks)
+        ax.add_collection(series, autolim=False)
+        handles.append(Rectangle((0, 0), 1, 1, **looks))  # the legend's sample of the series
         labels.append(style.user_text(name, LEGEND_NAME_CHARS))
         bottoms = [b + c for b, c in zip(bottoms, counts, strict=True)]
 
     totals = freq.totals
-    for x, total in zip(positions, totals, strict=True):
-        if total:
-            ax.annotate(
-                str(total),
-                (x, total),
-                xytext=(0, 3),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                gid=GID_TOTAL,
-                zorder=4,
-                bbox={"boxstyle": "square,pad=0.1", "facecolor": th.axes_bg, "edgecolor": "none"},
-                **style.text_kw(th, size=style.NOTE_SIZE, color=th.muted),
-            )
+    if len(positions) <= MAX_TOTALS:  # beyond, the numbers would touch; hovering a bar tells it
+        for x, total in zip(positions, totals, strict=True):
+            if total:
+                ax.annotate(
+                    str(total),
+                    (x, total),
+                    xytext=(0, 3),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    gid=GID_TOTAL,
+                    zorder=4,
+                    bbox={"boxstyle": "square,pad=0.1", "facecolor": th.axes_bg, "edgecolor": "none"},
+                    **style.text_kw(th, size=style.NOTE_SIZE, color=th.muted),
+                ).set_in_layout(False)  # inside the axes: nothing for the layout to make room for
 
     top = float(max(totals))
     target = freq.target_per_month

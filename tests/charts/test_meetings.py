@@ -20,13 +20,19 @@ def fig() -> Figure:
     return meetings_figure(FREQ)
 
 
+def series(fig: Figure) -> list:
+    """The drawn series of meeting bars (one collection of rectangles per person)."""
+    return [c for c in fig.axes[0].collections if c.get_gid() == meetings.GID_BAR]
+
+
 def bars(fig: Figure) -> list[tuple[float, float, float]]:
     """(x centre, bottom, height) of every meeting bar, in drawing order."""
-    return [
-        (round(p.get_x() + p.get_width() / 2, 6), p.get_y(), p.get_height())
-        for p in fig.axes[0].patches
-        if p.get_gid() == meetings.GID_BAR
-    ]
+    found = []
+    for collection in series(fig):
+        for path in collection.get_paths():
+            (left, bottom), (_, top), (right, _) = path.vertices[:3]
+            found.append((round(float(left + right) / 2, 6), float(bottom), float(top - bottom)))
+    return found
 
 
 def test_bars_are_stacked_by_relationship(fig: Figure) -> None:
@@ -36,8 +42,8 @@ def test_bars_are_stacked_by_relationship(fig: Figure) -> None:
         # Ben: 1, 1, 0 on top of Ana
         (0, 2, 1), (1, 0, 1), (2, 1, 0),
     ]  # fmt: skip
-    containers = fig.axes[0].containers
-    assert [[p.get_height() for p in c.patches] for c in containers] == [[2, 0, 1], [1, 1, 0]]
+    heights = [[float(p.vertices[1][1] - p.vertices[0][1]) for p in c.get_paths()] for c in series(fig)]
+    assert heights == [[2, 0, 1], [1, 1, 0]]
 
 
 def test_totals_above_each_bar(fig: Figure) -> None:
@@ -94,6 +100,13 @@ def test_month_labels_thin_out_but_keep_january_and_the_year() -> None:
 def test_many_relationships_repeat_colours_with_hatching() -> None:
     names = tuple((f"Person {i}", (1,)) for i in range(10))
     fig = meetings_figure(MeetingFrequency((date(2025, 1, 1),), names))
-    hatches = [c.patches[0].get_hatch() for c in fig.axes[0].containers]
+    hatches = [c.get_hatch() for c in series(fig)]
     assert hatches[:8] == [None] * 8
     assert hatches[8] and hatches[9]
+
+
+def test_totals_are_left_out_when_the_months_would_crowd_them() -> None:
+    months = tuple(date(2020 + i // 12, i % 12 + 1, 1) for i in range(48))
+    fig = meetings_figure(MeetingFrequency(months, (("Ana", (1,) * 48),)))
+    assert [t for t in fig.axes[0].texts if t.get_gid() == meetings.GID_TOTAL] == []
+    assert len(bars(fig)) == 48  # every month still has its bar

@@ -36,7 +36,12 @@ def tab(qtbot, window, journal):
 
 
 def heights(tab) -> list[list[float]]:
-    return [[p.get_height() for p in c.patches] for c in tab.chart.figure.axes[0].containers]
+    """Each person's meeting bar heights, month by month."""
+    return [
+        [float(p.vertices[1][1] - p.vertices[0][1]) for p in c.get_paths()]
+        for c in tab.chart.figure.axes[0].collections
+        if c.get_gid() == "meetings"
+    ]
 
 
 def save_to(monkeypatch, path: Path) -> list[str]:
