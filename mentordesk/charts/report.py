@@ -23,6 +23,7 @@ from mentordesk.charts.focus import draw_focus, focus_size
 from mentordesk.charts.meetings import draw_meetings
 from mentordesk.charts.progress import draw_progress
 from mentordesk.domain.series import GoalTableRow, MeetingLogRow, MilestoneMark, ReportData
+from mentordesk.domain.text import translate
 from mentordesk.services.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -580,13 +581,16 @@ def report_page_count(data: ReportData) -> int:
 def _check(data: ReportData, path: Path) -> None:
     if path.suffix.lower() != ".pdf":
         raise ValidationError(
-            f"The report is a PDF: choose a file name ending in .pdf, not {path.suffix or '(none)'!r}.",
+            translate(
+                "Errors", "The report is a PDF: choose a file name ending in .pdf, not {value!r}."
+            ).format(value=path.suffix or "(none)"),
             field="path",
         )
     if data.period_end < data.period_start:
         raise ValidationError(
-            f"The report period ends ({style.date_text(data.period_end)}) before it starts "
-            f"({style.date_text(data.period_start)}).",
+            translate("Errors", "The report period ends ({value}) before it starts ({value2}).").format(
+                value=style.date_text(data.period_end), value2=style.date_text(data.period_start)
+            ),
             field="period",
         )
 

@@ -23,6 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from mentordesk.charts._mpl import ensure_matplotlib, new_canvas_figure
+from mentordesk.domain.text import translate
 from mentordesk.services.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -131,7 +132,9 @@ def get_theme(name: str) -> Theme:
     theme = THEMES.get(name.strip().lower()) if isinstance(name, str) else None
     if theme is None:
         raise ValidationError(
-            f"Unknown chart theme {name!r}; use one of: {', '.join(THEMES)}.",
+            translate("Errors", "Unknown chart theme {name!r}; use one of: {options}.").format(
+                name=name, options=", ".join(THEMES)
+            ),
             field="theme",
         )
     return theme

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mentordesk.domain.text import translate
 from mentordesk.services.errors import ImportFormatError
 
 if TYPE_CHECKING:
@@ -89,11 +90,21 @@ def write_private_bytes(path: Path, data: bytes) -> None:
 def read_calendar_file(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportFormatError(f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+            raise ImportFormatError(
+                translate("Errors", "{name} is larger than {value} MB").format(
+                    name=path.name, value=MAX_FILE_BYTES // (1024 * 1024)
+                )
+            )
         return path.read_bytes()
     except IsADirectoryError:
-        raise ImportFormatError(f"{path} is a folder, not an iCalendar file") from None
+        raise ImportFormatError(
+            translate("Errors", "{path} is a folder, not an iCalendar file").format(path=path)
+        ) from None
     except FileNotFoundError:
-        raise ImportFormatError(f"{path}: no such file") from None
+        raise ImportFormatError(translate("Errors", "{path}: no such file").format(path=path)) from None
     except OSError as exc:
-        raise ImportFormatError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ImportFormatError(
+            translate("Errors", "{path}: cannot be read ({value})").format(
+                path=path, value=exc.strerror or exc
+            )
+        ) from None

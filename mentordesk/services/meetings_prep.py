@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from mentordesk.domain.enums import GoalStatus, MeetingStatus, Owner, ProgressMode
 from mentordesk.domain.progress import MilestoneState, progress_from_milestones
+from mentordesk.domain.text import translate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import NotFoundError
 from mentordesk.services.meetings_read import row_statement, to_action, to_row
@@ -161,7 +162,9 @@ class MeetingPrepMixin(Service):
         with self.db.reader() as s:
             r = s.execute(row_statement().where(Meeting.id == meeting_id)).first()
             if r is None:
-                raise NotFoundError("This meeting no longer exists (it may have been deleted)")
+                raise NotFoundError(
+                    translate("Errors", "This meeting no longer exists (it may have been deleted)")
+                )
             meeting = to_row(r)
             rid = meeting.relationship_id
             last: MeetingRow | None = None

@@ -27,6 +27,7 @@ from mentordesk.domain.enums import (
     Source,
 )
 from mentordesk.domain.progress import MilestoneState, progress_from_milestones
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services import validate
 from mentordesk.services.base import Service, local_date
 from mentordesk.services.errors import NotFoundError, ValidationError
@@ -162,7 +163,7 @@ class DetailMixin(Service):
         with self.db.reader() as s:
             person = s.get(Person, person_id)
             if person is None:
-                raise NotFoundError("That person no longer exists")
+                raise NotFoundError(translate("Errors", "That person no longer exists"))
             return _person(s, person)
 
     def detail(self, relationship_id: int) -> RelationshipDetail:
@@ -171,7 +172,7 @@ class DetailMixin(Service):
         with self.db.reader() as s:
             rel = s.get(Relationship, relationship_id)
             if rel is None:
-                raise NotFoundError("That relationship no longer exists")
+                raise NotFoundError(translate("Errors", "That relationship no longer exists"))
             person = _person(s, rel.person)
             history = tuple(
                 StatusStep(st, on, note)
@@ -272,12 +273,12 @@ class DetailMixin(Service):
         """Log a thank-you note or gesture; returns the entry's id."""
         when = on or self.today()
         if when > self.today():
-            raise ValidationError("The date cannot be in the future", field="on")
-        what = validate.enum_value(AppreciationKind, kind, "kind", "Kind")
-        words = validate.required_text(text, "text", "What you did", max_len=2000)
+            raise ValidationError(translate("Errors", "The date cannot be in the future"), field="on")
+        what = validate.enum_value(AppreciationKind, kind, "kind", QT_TRANSLATE_NOOP("Field", "Kind"))
+        words = validate.required_text(text, "text", QT_TRANSLATE_NOOP("Field", "What you did"), max_len=2000)
         with self.db.session() as s:
             if s.get(Relationship, relationship_id) is None:
-                raise NotFoundError("That relationship no longer exists")
+                raise NotFoundError(translate("Errors", "That relationship no longer exists"))
             entry = Appreciation(relationship_id=relationship_id, on=when, kind=what, text=words)
             s.add(entry)
             s.flush()
@@ -289,7 +290,7 @@ class DetailMixin(Service):
         with self.db.session() as s:
             row = s.execute(select(table).where(table.c.id == appreciation_id)).mappings().first()
             if row is None:
-                raise NotFoundError("That appreciation entry no longer exists")
+                raise NotFoundError(translate("Errors", "That appreciation entry no longer exists"))
             s.execute(delete(table).where(table.c.id == appreciation_id))
             return RemovedAppreciation(dict(row))
 

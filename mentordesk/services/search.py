@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import select, text
 
+from mentordesk.domain.text import translate
 from mentordesk.services.base import Service, local_date
 from mentordesk.services.errors import ValidationError
 from mentordesk.store.models import (
@@ -74,9 +75,14 @@ def to_match(query: str) -> str:
 class SearchService(Service):
     def search(self, query: str, *, kind: str | None = None, limit: int = 50) -> list[SearchHit]:
         if kind is not None and kind not in KINDS:
-            raise ValidationError(f"kind '{kind}' is not one of: {', '.join(KINDS)}", field="kind")
+            raise ValidationError(
+                translate("Errors", "kind '{kind}' is not one of: {options}").format(
+                    kind=kind, options=", ".join(KINDS)
+                ),
+                field="kind",
+            )
         if limit < 1:
-            raise ValidationError("limit must be at least 1", field="limit")
+            raise ValidationError(translate("Errors", "limit must be at least 1"), field="limit")
         match = to_match(query)
         if not match:
             return []
