@@ -91,16 +91,20 @@ def check_outside(items: Sequence[tuple[str, date | None]], start: date | None, 
     ]
     if not outside:
         return
-    span = f"{start.isoformat() if start else '…'} to {target.isoformat() if target else '…'}"
+    span = translate("Errors", "{start} to {target}").format(
+        start=start.isoformat() if start else "…", target=target.isoformat() if target else "…"
+    )
     if len(outside) == 1:
         title, due = outside[0]
         assert due is not None
-        message = f"Milestone '{title}' is due on {due.isoformat()}, outside the goal's dates ({span}). Keep it there?"
+        message = translate(
+            "Errors", "Milestone '{title}' is due on {due}, outside the goal's dates ({span}). Keep it there?"
+        ).format(title=title, due=due.isoformat(), span=span)
     else:
         names = ", ".join(f"'{t}'" for t, _ in outside[:4]) + (" …" if len(outside) > 4 else "")
-        message = (
-            f"{len(outside)} milestones fall outside the goal's dates ({span}): {names}. Keep them there?"
-        )
+        message = translate(
+            "Errors", "{count} milestones fall outside the goal's dates ({span}): {names}. Keep them there?"
+        ).format(count=len(outside), span=span, names=names)
     raise ConfirmationNeeded(message, field="due_on")
 
 

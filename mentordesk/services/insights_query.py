@@ -23,6 +23,7 @@ from mentordesk.domain.series import (
     FocusRow,
     MeetingFrequency,
 )
+from mentordesk.domain.text import translate
 from mentordesk.services.insights_types import (
     InsightsFilter,
     Period,
@@ -278,7 +279,7 @@ def expected_meetings(session: Session, flt: InsightsFilter, today: date) -> int
 
 def focus_label(value: str) -> str:
     try:
-        return FocusArea(value).label
+        return translate("Enum", FocusArea(value).label)
     except ValueError:
         return str(value).replace("_", " ").capitalize()
 

@@ -80,11 +80,14 @@ def _pct(value: float | None) -> str:
 
 
 def _action_line(a: ActionItemRow, today: date) -> str:
-    who = "me" if a.owner == Owner.ME else "them"
-    due = ""
-    if a.due_on is not None:
-        due = f", due {a.due_on.isoformat()}" + (" — overdue" if a.due_on < today else "")
-    return f"{a.text} ({who}{due})"
+    who = translate("Enum", Owner(a.owner).label).lower()
+    if a.due_on is None:
+        return translate("MeetingPrep", "{text} ({owner})").format(text=a.text, owner=who)
+    if a.due_on < today:
+        line = translate("MeetingPrep", "{text} ({owner}, due {due} — overdue)")
+    else:
+        line = translate("MeetingPrep", "{text} ({owner}, due {due})")
+    return line.format(text=a.text, owner=who, due=a.due_on.isoformat())
 
 
 def suggest_agenda(
@@ -99,26 +102,39 @@ def suggest_agenda(
         items.extend(line.strip(" -*") for line in meeting.agenda.splitlines() if line.strip(" -*"))
     overdue = [a for a in actions if a.due_on is not None and a.due_on < today]
     for a in (overdue + [a for a in actions if a not in overdue])[:5]:
-        items.append(f"Follow up: {_action_line(a, today)}")
-    since = f" since {last.day.isoformat()}" if last else ""
+        items.append(translate("MeetingPrep", "Follow up: {action}").format(action=_action_line(a, today)))
     for g in goals:
         if g.status != GoalStatus.ACTIVE:
             continue
         if g.percent is None:
-            items.append(f"Agree how to measure progress on “{g.title}”")
+            items.append(
+                translate("MeetingPrep", "Agree how to measure progress on “{goal}”").format(goal=g.title)
+            )
         elif last is not None and g.change is not None and abs(g.change) < 0.5:
-            items.append(f"What is in the way of “{g.title}”? (unchanged at {_pct(g.percent)}{since})")
+            items.append(
+                translate(
+                    "MeetingPrep", "What is in the way of “{goal}”? (unchanged at {percent} since {date})"
+                ).format(goal=g.title, percent=_pct(g.percent), date=last.day.isoformat())
+            )
+        elif last is not None:
+            items.append(
+                translate("MeetingPrep", "Progress on “{goal}”: now {percent}, {change} since {date}").format(
+                    goal=g.title, percent=_pct(g.percent), change=_delta(g), date=last.day.isoformat()
+                )
+            )
         else:
             items.append(
-                f"Progress on “{g.title}”: now {_pct(g.percent)}{since and ', ' + _delta(g) + since}"
+                translate("MeetingPrep", "Progress on “{goal}”: now {percent}").format(
+                    goal=g.title, percent=_pct(g.percent)
+                )
             )
-    items.append("Agree next steps and the date of the next meeting")
+    items.append(translate("MeetingPrep", "Agree next steps and the date of the next meeting"))
     return items
 
 
 def _delta(g: GoalProgress) -> str:
     change = g.change or 0.0
-    return f"{change:+.0f} points"
+    return translate("MeetingPrep", "{change} points").format(change=f"{change:+.0f}")
 
 
 def prep_markdown(prep: MeetingPrep) -> str:

@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy import select, text
 
-from mentordesk.domain.text import translate
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services.base import Service, local_date
 from mentordesk.services.errors import ValidationError
 from mentordesk.store.models import (
@@ -27,13 +27,13 @@ from mentordesk.store.models import (
 
 KINDS = ("person", "relationship", "meeting", "action_item", "goal", "milestone", "appreciation")
 KIND_LABELS = {
-    "person": "Person",
-    "relationship": "Agreement",
-    "meeting": "Meeting",
-    "action_item": "Action item",
-    "goal": "Goal",
-    "milestone": "Milestone",
-    "appreciation": "Appreciation",
+    "person": QT_TRANSLATE_NOOP("Enum", "Person"),
+    "relationship": QT_TRANSLATE_NOOP("Enum", "Agreement"),
+    "meeting": QT_TRANSLATE_NOOP("Enum", "Meeting"),
+    "action_item": QT_TRANSLATE_NOOP("Enum", "Action item"),
+    "goal": QT_TRANSLATE_NOOP("Enum", "Goal"),
+    "milestone": QT_TRANSLATE_NOOP("Enum", "Milestone"),
+    "appreciation": QT_TRANSLATE_NOOP("Enum", "Appreciation"),
 }
 # Where a hit is shown: (tab item kind, id) — people open their relationship in the mentors tab.
 HIGHLIGHT_START, HIGHLIGHT_END = "\x02", "\x03"
