@@ -83,7 +83,7 @@ bundle: venv system-deps translations
 # $(BIN)/pyside6-linguist and run make translations again. Below the interface, texts a person reads
 # are marked with mentordesk.domain.text (translate / QT_TRANSLATE_NOOP) in the folders listed here.
 TS_DIR := resources/translations
-TS_SOURCES := mentordesk/ui mentordesk/domain mentordesk/services mentordesk/charts
+TS_SOURCES := mentordesk/ui mentordesk/domain mentordesk/services mentordesk/charts mentordesk/formats
 translations: venv
 	$(BIN)/pyside6-lupdate $$(find $(TS_SOURCES) -name '*.py' | sort) -source-language en -no-obsolete \
 		-locations relative -ts $(sort $(TS_DIR)/mentordesk_en.ts $(wildcard $(TS_DIR)/*.ts))
