@@ -63,8 +63,8 @@ def write_private_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> Path
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
         raise MentorDeskError(
-            translate("Errors", "Cannot write to {folder!r}: {value}.").format(
-                folder=str(folder), value=err.strerror or err
+            translate("Errors", "Cannot write to {folder!r}: {reason}.").format(
+                folder=str(folder), reason=err.strerror or err
             )
         ) from err
     tmp = Path(tmp_name)
@@ -80,8 +80,8 @@ def write_private_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> Path
             tmp.unlink()
         if isinstance(err, OSError):
             raise MentorDeskError(
-                translate("Errors", "Cannot write {path!r}: {value}.").format(
-                    path=str(path), value=err.strerror or err
+                translate("Errors", "Cannot write {path!r}: {reason}.").format(
+                    path=str(path), reason=err.strerror or err
                 )
             ) from err
         raise
@@ -365,8 +365,8 @@ def write_csv_tables(folder: Path, tables: Mapping[str, Sequence[Sequence[object
             folder.mkdir(mode=0o700)
         except OSError as err:
             raise MentorDeskError(
-                translate("Errors", "Cannot create {folder!r}: {value}.").format(
-                    folder=str(folder), value=err.strerror or err
+                translate("Errors", "Cannot create {folder!r}: {reason}.").format(
+                    folder=str(folder), reason=err.strerror or err
                 )
             ) from err
     return [write_csv(folder / f"{name}.csv", rows) for name, rows in tables.items()]

@@ -303,8 +303,8 @@ def parse_ics(data: bytes, *, window_start: date, window_end: date, filename: st
         raise
     except Exception as exc:  # a defect not foreseen above must still not escape as a crash
         raise ImportFormatError(
-            translate("Errors", "{filename}: cannot be read as an iCalendar file: {value}").format(
-                filename=filename, value=_one_line(exc)
+            translate("Errors", "{filename}: cannot be read as an iCalendar file: {reason}").format(
+                filename=filename, reason=_one_line(exc)
             )
         ) from exc
 
@@ -678,8 +678,8 @@ def _load_calendars(cleaned_lines: list[str], timezones: list[_TimezoneLines], f
             failing = _failing_timezone(lines, timezones)
             if failing is None:
                 raise ImportFormatError(
-                    translate("Errors", "{filename}: cannot be read as an iCalendar file: {value}").format(
-                        filename=filename, value=_one_line(exc)
+                    translate("Errors", "{filename}: cannot be read as an iCalendar file: {reason}").format(
+                        filename=filename, reason=_one_line(exc)
                     )
                 ) from exc
             timezone, reason = failing

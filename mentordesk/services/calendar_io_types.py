@@ -91,8 +91,8 @@ def read_calendar_file(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ImportFormatError(
-                translate("Errors", "{name} is larger than {value} MB").format(
-                    name=path.name, value=MAX_FILE_BYTES // (1024 * 1024)
+                translate("Errors", "{name} is larger than {megabytes} MB").format(
+                    name=path.name, megabytes=MAX_FILE_BYTES // (1024 * 1024)
                 )
             )
         return path.read_bytes()
@@ -104,7 +104,7 @@ def read_calendar_file(path: Path) -> bytes:
         raise ImportFormatError(translate("Errors", "{path}: no such file").format(path=path)) from None
     except OSError as exc:
         raise ImportFormatError(
-            translate("Errors", "{path}: cannot be read ({value})").format(
-                path=path, value=exc.strerror or exc
+            translate("Errors", "{path}: cannot be read ({reason})").format(
+                path=path, reason=exc.strerror or exc
             )
         ) from None

@@ -62,8 +62,8 @@ def read_input(path: Path, *, limit: int = MAX_IMPORT_BYTES) -> bytes:
     size = path.stat().st_size
     if size > limit:
         raise ImportFormatError(
-            translate("Errors", "{name} is too large to import ({value} MB)").format(
-                name=path.name, value=size // (1024 * 1024)
+            translate("Errors", "{name} is too large to import ({megabytes} MB)").format(
+                name=path.name, megabytes=size // (1024 * 1024)
             )
         )
     return path.read_bytes()

@@ -141,8 +141,8 @@ def check_goal(
         except ValidationError as exc:
             name = f" ('{m.title.strip()}')" if m.title and m.title.strip() else ""
             raise ValidationError(
-                translate("Errors", "Milestone {i}{name}: {message}").format(
-                    i=i, name=name, message=exc.message
+                translate("Errors", "Milestone {number}{name}: {message}").format(
+                    number=i, name=name, message=exc.message
                 ),
                 field="milestones",
             ) from None

@@ -1558,12 +1558,12 @@ and what you agreed. Start with one person, or look around with sample data firs
     </message>
     <message>
         <location line="+7"/>
-        <source>Cannot write to {folder!r}: {value}.</source>
+        <source>Cannot write to {folder!r}: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
-        <source>Cannot write {path!r}: {value}.</source>
+        <source>Cannot write {path!r}: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1608,7 +1608,7 @@ and what you agreed. Start with one person, or look around with sample data firs
     </message>
     <message>
         <location line="+9"/>
-        <source>Cannot create {folder!r}: {value}.</source>
+        <source>Cannot create {folder!r}: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1634,7 +1634,7 @@ and what you agreed. Start with one person, or look around with sample data firs
     <message>
         <location filename="../../mentordesk/formats/ics.py" line="+306"/>
         <location line="+375"/>
-        <source>{filename}: cannot be read as an iCalendar file: {value}</source>
+        <source>{filename}: cannot be read as an iCalendar file: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1699,7 +1699,7 @@ and what you agreed. Start with one person, or look around with sample data firs
     </message>
     <message>
         <location filename="../../mentordesk/services/calendar_io_types.py" line="+94"/>
-        <source>{name} is larger than {value} MB</source>
+        <source>{name} is larger than {megabytes} MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1715,7 +1715,7 @@ and what you agreed. Start with one person, or look around with sample data firs
     </message>
     <message>
         <location line="+3"/>
-        <source>{path}: cannot be read ({value})</source>
+        <source>{path}: cannot be read ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1736,7 +1736,7 @@ and what you agreed. Start with one person, or look around with sample data firs
     </message>
     <message>
         <location line="+4"/>
-        <source>{name} is too large to import ({value} MB)</source>
+        <source>{name} is too large to import ({megabytes} MB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1893,7 +1893,7 @@ and what you agreed. Start with one person, or look around with sample data firs
     </message>
     <message>
         <location line="+39"/>
-        <source>Milestone {i}{name}: {message}</source>
+        <source>Milestone {number}{name}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
