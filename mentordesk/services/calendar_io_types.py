@@ -56,19 +56,49 @@ class ImportSummary:
     meeting_ids: tuple[int, ...] = field(default=())
 
     def lines(self) -> list[str]:
-        verb = "would import" if self.dry_run else "imported"
+        if self.dry_run and self.added == 1:
+            first = translate(
+                "CalendarImport",
+                "{file}: would import 1 meeting ({assigned} matched to a relationship, {unassigned} unassigned)",
+            )
+        elif self.dry_run:
+            first = translate(
+                "CalendarImport",
+                "{file}: would import {count} meetings ({assigned} matched to a relationship, {unassigned} unassigned)",
+            )
+        elif self.added == 1:
+            first = translate(
+                "CalendarImport",
+                "{file}: imported 1 meeting ({assigned} matched to a relationship, {unassigned} unassigned)",
+            )
+        else:
+            first = translate(
+                "CalendarImport",
+                "{file}: imported {count} meetings ({assigned} matched to a relationship, {unassigned} unassigned)",
+            )
         out = [
-            f"{self.filename}: {verb} {self.added} meeting{'s' if self.added != 1 else ''} "
-            f"({self.assigned} matched to a relationship, {self.unassigned} unassigned)"
+            first.format(
+                file=self.filename, count=self.added, assigned=self.assigned, unassigned=self.unassigned
+            )
         ]
         if self.already:
-            out.append(f"{self.already} already imported before, left as they are")
-        if self.cancelled:
-            out.append(f"{self.cancelled} cancelled event{'s' if self.cancelled != 1 else ''} left out")
+            out.append(
+                translate("CalendarImport", "{count} already imported before, left as they are").format(
+                    count=self.already
+                )
+            )
+        if self.cancelled == 1:
+            out.append(translate("CalendarImport", "1 cancelled event left out"))
+        elif self.cancelled:
+            out.append(
+                translate("CalendarImport", "{count} cancelled events left out").format(count=self.cancelled)
+            )
         for where, reason in self.skipped:
-            out.append(f"skipped {where}: {reason}")
+            out.append(
+                translate("CalendarImport", "skipped {where}: {reason}").format(where=where, reason=reason)
+            )
         if self.dry_run:
-            out.append("dry run: nothing was changed")
+            out.append(translate("CalendarImport", "dry run: nothing was changed"))
         return out
 
 

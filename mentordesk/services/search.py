@@ -101,7 +101,9 @@ class SearchService(Service):
             info = _describe(s, by_kind)
         hits = []
         for k, item_id, snip in rows:
-            title, day, target_kind, target_id = info.get((k, item_id), ("(deleted)", None, k, None))
+            title, day, target_kind, target_id = info.get(
+                (k, item_id), (translate("Search", "(deleted)"), None, k, None)
+            )
             hits.append(SearchHit(k, item_id, title, day, " ".join(snip.split()), target_kind, target_id))
         return hits
 
@@ -124,7 +126,12 @@ def _describe(
         for rid, name in s.execute(
             select(Relationship.id, Person.name).join(Person).where(Relationship.id.in_(ids))
         ):
-            out[("relationship", rid)] = (f"Agreement with {name}", None, "relationship", rid)
+            out[("relationship", rid)] = (
+                translate("Search", "Agreement with {name}").format(name=name),
+                None,
+                "relationship",
+                rid,
+            )
     ids = by_kind.get("meeting")
     if ids:
         for mid, start, title, name in s.execute(
@@ -133,7 +140,10 @@ def _describe(
             .outerjoin(Person, Person.id == Relationship.person_id)
             .where(Meeting.id.in_(ids))
         ):
-            label = f"Meeting with {name}" if name else (title or "Meeting")
+            if name:
+                label = translate("Search", "Meeting with {name}").format(name=name)
+            else:
+                label = title or translate("Search", "Meeting")
             out[("meeting", mid)] = (label, local_date(start), "meeting", mid)
     ids = by_kind.get("action_item")
     if ids:
@@ -143,7 +153,10 @@ def _describe(
             .outerjoin(Person, Person.id == Relationship.person_id)
             .where(ActionItem.id.in_(ids))
         ):
-            label = f"Action: {item_text[:60]}" + (f" ({name})" if name else "")
+            if name:
+                label = translate("Search", "Action: {text} ({name})").format(text=item_text[:60], name=name)
+            else:
+                label = translate("Search", "Action: {text}").format(text=item_text[:60])
             out[("action_item", aid)] = (label, due, "meeting" if mid else "relationship", mid)
     ids = by_kind.get("goal")
     if ids:
@@ -167,5 +180,10 @@ def _describe(
             .join(Person, Person.id == Relationship.person_id)
             .where(Appreciation.id.in_(ids))
         ):
-            out[("appreciation", aid)] = (f"Appreciation for {name}", on, "relationship", rid)
+            out[("appreciation", aid)] = (
+                translate("Search", "Appreciation for {name}").format(name=name),
+                on,
+                "relationship",
+                rid,
+            )
     return out

@@ -410,6 +410,54 @@ Your current data is saved as a backup first, so this can be undone by restoring
     </message>
 </context>
 <context>
+    <name>CalendarImport</name>
+    <message>
+        <location filename="../../mentordesk/services/calendar_io_types.py" line="+60"/>
+        <source>{file}: would import 1 meeting ({assigned} matched to a relationship, {unassigned} unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: would import {count} meetings ({assigned} matched to a relationship, {unassigned} unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: imported 1 meeting ({assigned} matched to a relationship, {unassigned} unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: imported {count} meetings ({assigned} matched to a relationship, {unassigned} unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count} already imported before, left as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 cancelled event left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} cancelled events left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>skipped {where}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dry run: nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalendarIo</name>
     <message>
         <location filename="../../mentordesk/ui/dialogs/calendar_io.py" line="+49"/>
@@ -1698,7 +1746,7 @@ and what you agreed. Start with one person, or look around with sample data firs
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mentordesk/services/calendar_io_types.py" line="+94"/>
+        <location filename="../../mentordesk/services/calendar_io_types.py" line="+23"/>
         <source>{name} is larger than {megabytes} MB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3053,6 +3101,101 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
     <message>
         <location line="+14"/>
         <source>{file}: cannot be read ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/contacts_import.py" line="+94"/>
+        <source>new contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>merge into {name} ({reason}; adds {fields})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profile URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>same email {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>same name and organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>record {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>duplicate of {name} at {where} in this file ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{why} as {where} in this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>already in MentorDesk ({why}), nothing new to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>already in MentorDesk as {name} ({why}), nothing new to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>not selected</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6224,6 +6367,44 @@ You can undo this with Edit &gt; Undo.</source>
     <message>
         <location line="+14"/>
         <source>Next review: {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <location filename="../../mentordesk/services/search.py" line="+20"/>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Agreement with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Meeting with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Action: {text} ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Appreciation for {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
