@@ -197,19 +197,20 @@ class InsightsService(Service):
             goals = cast(tuple[GoalProgressSeries, ...], data)
             shown = readable_goals(goals)
             if len(shown) < len(goals):
-                note = (
-                    f"Showing the {len(shown)} goals with the latest progress, of {len(goals)}; "
-                    "choose goals to see the others."
-                )
+                note = translate(
+                    "Insights",
+                    "Showing the {shown} goals with the latest progress, of {total}; choose goals to see the others.",
+                ).format(shown=len(shown), total=len(goals))
                 return ChartView(chart, shown, note)
         if chart == ChartKind.ADHERENCE and flt.relationship_ids is None:
             rows = cast(tuple[AdherenceRow, ...], data)
             kept = readable_adherence(rows)
             if len(kept) < len(rows):
-                note = (
-                    f"Showing the {len(kept)} relationships that kept their cadence least, of {len(rows)}; "
-                    "choose relationships to see the others."
-                )
+                note = translate(
+                    "Insights",
+                    "Showing the {shown} relationships that kept their cadence least, of {total}; "
+                    "choose relationships to see the others.",
+                ).format(shown=len(kept), total=len(rows))
                 return ChartView(chart, kept, note)
         return ChartView(chart, data)
 

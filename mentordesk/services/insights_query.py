@@ -202,7 +202,10 @@ def meeting_frequency(session: Session, flt: InsightsFilter) -> MeetingFrequency
         # Beyond what colours can tell apart: the people with fewer meetings share one stack.
         rest = series[MAX_STACKED - 1 :]
         merged = tuple(sum(c[i] for _, c in rest) for i in range(len(months)))
-        series = [*series[: MAX_STACKED - 1], (f"Everyone else ({len(rest)} people)", merged)]
+        series = [
+            *series[: MAX_STACKED - 1],
+            (translate("Charts", "Everyone else ({count} people)").format(count=len(rest)), merged),
+        ]
 
     target_stmt = select(func.sum(DAYS_PER_MONTH / Relationship.cadence_days)).where(
         Relationship.status == RelStatus.ACTIVE.value, Relationship.cadence_days > 0

@@ -140,34 +140,50 @@ def _delta(g: GoalProgress) -> str:
 def prep_markdown(prep: MeetingPrep) -> str:
     m = prep.meeting
     when = m.day.strftime("%A %d %B %Y") if m.all_day else m.start.astimezone().strftime("%A %d %B %Y, %H:%M")
-    out = [f"# Meeting prep: {m.label}", "", f"{when} · {m.duration_minutes} minutes"]
+    out = [
+        translate("MeetingPrep", "# Meeting prep: {name}").format(name=m.label),
+        "",
+        translate("MeetingPrep", "{when} · {minutes} minutes").format(when=when, minutes=m.duration_minutes),
+    ]
     if m.location:
-        out.append(f"Where: {m.location}")
-    out += ["", "## Suggested agenda", ""]
+        out.append(translate("MeetingPrep", "Where: {location}").format(location=m.location))
+    out += ["", translate("MeetingPrep", "## Suggested agenda"), ""]
     out += [f"{i}. {item}" for i, item in enumerate(prep.suggested_agenda, 1)]
-    out += ["", "## Open action items", ""]
-    out += [f"- [ ] {_action_line(a, prep.today)}" for a in prep.open_actions] or ["None open."]
-    out += ["", "## Goals", ""]
+    out += ["", translate("MeetingPrep", "## Open action items"), ""]
+    out += [f"- [ ] {_action_line(a, prep.today)}" for a in prep.open_actions] or [
+        translate("MeetingPrep", "None open.")
+    ]
+    out += ["", translate("MeetingPrep", "## Goals"), ""]
     for g in prep.goals:
-        line = f"- {g.title} ({g.status.label.lower()}): {_pct(g.percent)}"
+        status = translate("Enum", g.status.label).lower()
+        line = f"- {g.title} ({status}): {_pct(g.percent)}"
         if prep.last_meeting is not None:
-            line += f", was {_pct(g.percent_then)} at the last meeting"
+            line += translate("MeetingPrep", ", was {percent} at the last meeting").format(
+                percent=_pct(g.percent_then)
+            )
         if g.target_on:
-            line += f"; target {g.target_on.isoformat()}"
+            line += translate("MeetingPrep", "; target {date}").format(date=g.target_on.isoformat())
         out.append(line)
     if not prep.goals:
-        out.append("No goal linked to this relationship.")
+        out.append(translate("MeetingPrep", "No goal linked to this relationship."))
     if prep.agreed_topics:
-        out += ["", "## Agreed topics", "", prep.agreed_topics]
-    out += ["", "## Last meeting", ""]
+        out += ["", translate("MeetingPrep", "## Agreed topics"), "", prep.agreed_topics]
+    out += ["", translate("MeetingPrep", "## Last meeting"), ""]
     last = prep.last_meeting
     if last is None:
-        out.append("This is the first meeting.")
+        out.append(translate("MeetingPrep", "This is the first meeting."))
+    elif last.rating:
+        out.append(
+            translate("MeetingPrep", "{date} · rated {rating}/5").format(
+                date=last.day.isoformat(), rating=last.rating
+            )
+        )
     else:
-        out.append(f"{last.day.isoformat()}" + (f" · rated {last.rating}/5" if last.rating else ""))
+        out.append(last.day.isoformat())
+    if last is not None:
         if last.agenda:
-            out += ["", f"Agenda: {last.agenda}"]
-        out += ["", last.notes or "No notes were written."]
+            out += ["", translate("MeetingPrep", "Agenda: {agenda}").format(agenda=last.agenda)]
+        out += ["", last.notes or translate("MeetingPrep", "No notes were written.")]
     return "\n".join(out).rstrip() + "\n"
 
 

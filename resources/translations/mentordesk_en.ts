@@ -1035,6 +1035,11 @@ Your current data is saved as a backup first, so this can be undone by restoring
         <source>Dec</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../mentordesk/services/insights_query.py" line="+207"/>
+        <source>Everyone else ({count} people)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CheckIn</name>
@@ -1862,7 +1867,7 @@ and what you agreed. Start with one person, or look around with sample data firs
     <message>
         <location line="-158"/>
         <location filename="../../mentordesk/services/meetings_actions.py" line="+49"/>
-        <location filename="../../mentordesk/services/meetings_prep.py" line="+182"/>
+        <location filename="../../mentordesk/services/meetings_prep.py" line="+198"/>
         <location filename="../../mentordesk/services/meetings_read.py" line="+177"/>
         <location filename="../../mentordesk/services/meetings_write.py" line="+46"/>
         <source>This meeting no longer exists (it may have been deleted)</source>
@@ -3434,6 +3439,19 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
     </message>
 </context>
 <context>
+    <name>Insights</name>
+    <message>
+        <location filename="../../mentordesk/services/insights.py" line="+26"/>
+        <source>Showing the {shown} goals with the latest progress, of {total}; choose goals to see the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Showing the {shown} relationships that kept their cadence least, of {total}; choose relationships to see the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InsightsTab</name>
     <message>
         <location filename="../../mentordesk/ui/tabs/insights.py" line="+39"/>
@@ -4258,7 +4276,7 @@ Database: {database}</source>
 <context>
     <name>MeetingPrep</name>
     <message>
-        <location filename="../../mentordesk/services/meetings_prep.py" line="-97"/>
+        <location filename="../../mentordesk/services/meetings_prep.py" line="-113"/>
         <source>{text} ({owner})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4305,6 +4323,86 @@ Database: {database}</source>
     <message>
         <location line="+6"/>
         <source>{change} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source># Meeting prep: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{when} · {minutes} minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where: {location}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>## Suggested agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>## Open action items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>## Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, was {percent} at the last meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; target {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No goal linked to this relationship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>## Agreed topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>## Last meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is the first meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{date} · rated {rating}/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Agenda: {agenda}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No notes were written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
