@@ -80,10 +80,12 @@ bundle: venv system-deps translations
 
 # Extract the interface's strings into the English source catalogue, then build a .qm for every
 # translation. To add a language: copy mentordesk_en.ts to mentordesk_<locale>.ts, translate it with
-# $(BIN)/pyside6-linguist and run make translations again.
+# $(BIN)/pyside6-linguist and run make translations again. Below the interface, texts a person reads
+# are marked with mentordesk.domain.text (translate / QT_TRANSLATE_NOOP) in the folders listed here.
 TS_DIR := resources/translations
+TS_SOURCES := mentordesk/ui mentordesk/domain mentordesk/services mentordesk/charts mentordesk/formats
 translations: venv
-	$(BIN)/pyside6-lupdate $$(find mentordesk/ui -name '*.py' | sort) -source-language en -no-obsolete \
+	$(BIN)/pyside6-lupdate $$(find $(TS_SOURCES) -name '*.py' | sort) -source-language en -no-obsolete \
 		-locations relative -ts $(sort $(TS_DIR)/mentordesk_en.ts $(wildcard $(TS_DIR)/*.ts))
 	for ts in $(TS_DIR)/*.ts; do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
 

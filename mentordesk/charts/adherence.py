@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 from mentordesk.charts import style
 from mentordesk.charts._mpl import ensure_matplotlib
 from mentordesk.domain.series import AdherenceRow
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-TITLE = "Agreed meeting cadence kept"
-X_LABEL = "Cadence periods with a held meeting (%)"
-EMPTY_MESSAGE = "No relationships with an agreed cadence in this period"
+TITLE = QT_TRANSLATE_NOOP("Charts", "Agreed meeting cadence kept")
+X_LABEL = QT_TRANSLATE_NOOP("Charts", "Cadence periods with a held meeting (%)")
+EMPTY_MESSAGE = QT_TRANSLATE_NOOP("Charts", "No relationships with an agreed cadence in this period")
 NAME_CHARS = 28
 
 GID_SHARE = "share"
@@ -28,33 +29,39 @@ DETAIL_ROWS = 8
 def cadence_text(days: int) -> str:
     """An agreed cadence in words: "weekly", "every 2 weeks", "monthly", "every 10 days"."""
     if days == 1:
-        return "daily"
+        return translate("Charts", "daily")
     if days == 7:
-        return "weekly"
+        return translate("Charts", "weekly")
     if days % 7 == 0 and days < 28:
-        return f"every {days // 7} weeks"
+        return translate("Charts", "every {weeks} weeks").format(weeks=days // 7)
     if 28 <= days <= 31:
-        return "monthly"
+        return translate("Charts", "monthly")
     if 56 <= days <= 62:
-        return "every 2 months"
+        return translate("Charts", "every 2 months")
     if 84 <= days <= 92:
-        return "quarterly"
-    return f"every {days} days"
+        return translate("Charts", "quarterly")
+    return translate("Charts", "every {days} days").format(days=days)
 
 
 def gap_text(days: int) -> str:
     """The longest-gap annotation, e.g. "Longest gap 45 days"."""
-    unit = "day" if days == 1 else "days"
-    return f"Longest gap {days} {unit}"
+    if days == 1:
+        return translate("Charts", "Longest gap 1 day")
+    return translate("Charts", "Longest gap {days} days").format(days=days)
 
 
 def periods_text(row: AdherenceRow) -> str:
     """The detail line under the gap, e.g. "7 of 9 periods, every 2 weeks"."""
     cadence = cadence_text(row.cadence_days)
     if row.periods <= 0:
-        return f"agreed {cadence}"
-    unit = "period" if row.periods == 1 else "periods"
-    return f"{row.periods_met} of {row.periods} {unit}, {cadence}"
+        return translate("Charts", "agreed {cadence}").format(cadence=cadence)
+    if row.periods == 1:
+        return translate("Charts", "{met} of 1 period, {cadence}").format(
+            met=row.periods_met, cadence=cadence
+        )
+    return translate("Charts", "{met} of {periods} periods, {cadence}").format(
+        met=row.periods_met, periods=row.periods, cadence=cadence
+    )
 
 
 def adherence_size(rows: Sequence[AdherenceRow]) -> tuple[float, float]:
@@ -81,7 +88,7 @@ def draw_adherence(fig: style.FigureLike, rows: Sequence[AdherenceRow], th: styl
     """
     rows = list(rows)
     if not rows:
-        style.draw_empty(fig, th, TITLE, EMPTY_MESSAGE)
+        style.draw_empty(fig, th, translate("Charts", TITLE), translate("Charts", EMPTY_MESSAGE))
         return
 
     ax = fig.add_subplot()
@@ -99,7 +106,7 @@ def draw_adherence(fig: style.FigureLike, rows: Sequence[AdherenceRow], th: styl
         patch.set_gid(GID_SHARE)
 
     for y, row, share in zip(positions, rows, shares, strict=True):
-        label = f"{share:.0f}%" if row.periods > 0 else "no full period yet"
+        label = f"{share:.0f}%" if row.periods > 0 else translate("Charts", "no full period yet")
         inside = share >= 18.0
         ax.text(
             share - 1.5 if inside else share + 1.5,
@@ -144,5 +151,5 @@ def draw_adherence(fig: style.FigureLike, rows: Sequence[AdherenceRow], th: styl
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.spines["left"].set_visible(False)
-    style.set_axis_labels(ax, th, x=X_LABEL)
-    style.set_title(ax, TITLE, th)
+    style.set_axis_labels(ax, th, x=translate("Charts", X_LABEL))
+    style.set_title(ax, translate("Charts", TITLE), th)

@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING
 from mentordesk import __version__
 from mentordesk.charts.adherence import cadence_text
 from mentordesk.domain.series import AdherenceRow, FocusRow, GoalProgressSeries, MeetingFrequency
+from mentordesk.domain.text import translate
 from mentordesk.services.errors import MentorDeskError, ValidationError
 
 if TYPE_CHECKING:
@@ -54,11 +55,18 @@ def write_private_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> Path
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ValidationError(f"The folder {str(folder)!r} does not exist.", field="path")
+        raise ValidationError(
+            translate("Errors", "The folder {folder!r} does not exist.").format(folder=str(folder)),
+            field="path",
+        )
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
-        raise MentorDeskError(f"Cannot write to {str(folder)!r}: {err.strerror or err}.") from err
+        raise MentorDeskError(
+            translate("Errors", "Cannot write to {folder!r}: {reason}.").format(
+                folder=str(folder), reason=err.strerror or err
+            )
+        ) from err
     tmp = Path(tmp_name)
     try:
         os.fchmod(fd, 0o600)
@@ -71,7 +79,11 @@ def write_private_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> Path
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(err, OSError):
-            raise MentorDeskError(f"Cannot write {str(path)!r}: {err.strerror or err}.") from err
+            raise MentorDeskError(
+                translate("Errors", "Cannot write {path!r}: {reason}.").format(
+                    path=str(path), reason=err.strerror or err
+                )
+            ) from err
         raise
     return path
 
@@ -82,7 +94,10 @@ def write_private_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> Path
 def _check_dpi(dpi: int) -> int:
     if isinstance(dpi, bool) or not isinstance(dpi, int) or not MIN_DPI <= dpi <= MAX_DPI:
         raise ValidationError(
-            f"Resolution must be a whole number from {MIN_DPI} to {MAX_DPI} dpi, not {dpi!r}.", field="dpi"
+            translate(
+                "Errors", "Resolution must be a whole number from {min_dpi} to {max_dpi} dpi, not {dpi!r}."
+            ).format(min_dpi=MIN_DPI, max_dpi=MAX_DPI, dpi=dpi),
+            field="dpi",
         )
     return dpi
 
@@ -100,15 +115,20 @@ def parse_size(text: str, *, dpi: int = 150) -> tuple[float, float]:
     match = _SIZE_RE.match(key)
     if match is None:
         raise ValidationError(
-            f"Chart size {text!r} is not understood: use WIDTHxHEIGHT in pixels (e.g. 1600x900) "
-            f"or one of: {', '.join(SIZE_PRESETS)}.",
+            translate(
+                "Errors",
+                "Chart size {text!r} is not understood: use WIDTHxHEIGHT in pixels (e.g. 1600x900) or one of: {options}.",
+            ).format(text=text, options=", ".join(SIZE_PRESETS)),
             field="size",
         )
     width, height = int(match.group(1)), int(match.group(2))
     for side in (width, height):
         if not MIN_PIXELS <= side <= MAX_PIXELS:
             raise ValidationError(
-                f"Chart size {text!r} is out of range: each side must be {MIN_PIXELS} to {MAX_PIXELS} pixels.",
+                translate(
+                    "Errors",
+                    "Chart size {text!r} is out of range: each side must be {min_pixels} to {max_pixels} pixels.",
+                ).format(text=text, min_pixels=MIN_PIXELS, max_pixels=MAX_PIXELS),
                 field="size",
             )
     return (width / dpi, height / dpi)
@@ -119,11 +139,17 @@ def _check_size(size: tuple[float, float]) -> tuple[float, float]:
         width, height = (float(size[0]), float(size[1]))
     except (TypeError, ValueError, IndexError) as err:
         raise ValidationError(
-            f"Chart size {size!r} must be a (width, height) pair in inches.", field="size"
+            translate("Errors", "Chart size {size!r} must be a (width, height) pair in inches.").format(
+                size=size
+            ),
+            field="size",
         ) from err
     if len(size) != 2 or not (MIN_INCHES <= width <= MAX_INCHES and MIN_INCHES <= height <= MAX_INCHES):
         raise ValidationError(
-            f"Chart size {size!r} is out of range: each side must be {MIN_INCHES:g} to {MAX_INCHES:g} inches.",
+            translate(
+                "Errors",
+                "Chart size {size!r} is out of range: each side must be {min_inches:g} to {max_inches:g} inches.",
+            ).format(size=size, min_inches=MIN_INCHES, max_inches=MAX_INCHES),
             field="size",
         )
     return width, height
@@ -136,7 +162,9 @@ def format_for(path: Path) -> str:
     if fmt is None:
         shown = suffix or "(none)"
         raise ValidationError(
-            f"Cannot export a chart as {shown!r}: use a file name ending in .png, .svg or .pdf.",
+            translate(
+                "Errors", "Cannot export a chart as {shown!r}: use a file name ending in .png, .svg or .pdf."
+            ).format(shown=shown),
             field="path",
         )
     return fmt
@@ -319,12 +347,26 @@ def write_csv_tables(folder: Path, tables: Mapping[str, Sequence[Sequence[object
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise ValidationError(f"{str(folder)!r} is a file; choose a folder for the CSV tables.", field="path")
+        raise ValidationError(
+            translate("Errors", "{folder!r} is a file; choose a folder for the CSV tables.").format(
+                folder=str(folder)
+            ),
+            field="path",
+        )
     if not folder.exists():
         if not folder.parent.is_dir():
-            raise ValidationError(f"The folder {str(folder.parent)!r} does not exist.", field="path")
+            raise ValidationError(
+                translate("Errors", "The folder {parent!r} does not exist.").format(
+                    parent=str(folder.parent)
+                ),
+                field="path",
+            )
         try:
             folder.mkdir(mode=0o700)
         except OSError as err:
-            raise MentorDeskError(f"Cannot create {str(folder)!r}: {err.strerror or err}.") from err
+            raise MentorDeskError(
+                translate("Errors", "Cannot create {folder!r}: {reason}.").format(
+                    folder=str(folder), reason=err.strerror or err
+                )
+            ) from err
     return [write_csv(folder / f"{name}.csv", rows) for name, rows in tables.items()]

@@ -18,6 +18,7 @@ from mentordesk.charts.focus import draw_focus, focus_size
 from mentordesk.charts.meetings import draw_meetings
 from mentordesk.charts.progress import draw_progress
 from mentordesk.domain.series import MeetingFrequency
+from mentordesk.domain.text import translate
 from mentordesk.services.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -28,7 +29,12 @@ KINDS = ("progress", "meetings", "adherence", "focus")
 
 def _check(kind: str) -> str:
     if kind not in KINDS:
-        raise ValidationError(f"Unknown chart {kind!r}; use one of: {', '.join(KINDS)}.", field="kind")
+        raise ValidationError(
+            translate("Errors", "Unknown chart {kind!r}; use one of: {options}.").format(
+                kind=kind, options=", ".join(KINDS)
+            ),
+            field="kind",
+        )
     return kind
 
 

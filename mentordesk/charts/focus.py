@@ -8,16 +8,17 @@ from typing import TYPE_CHECKING
 from mentordesk.charts import style
 from mentordesk.charts._mpl import ensure_matplotlib
 from mentordesk.domain.series import FocusRow
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-TITLE = "Meetings and hours by focus area"
-MEETINGS_LABEL = "Meetings held"
-HOURS_LABEL = "Hours spent"
-EMPTY_MESSAGE = "No meetings with a focus area in this period"
-NOTE = "A meeting counts toward every focus area of its relationship."
+TITLE = QT_TRANSLATE_NOOP("Charts", "Meetings and hours by focus area")
+MEETINGS_LABEL = QT_TRANSLATE_NOOP("Charts", "Meetings held")
+HOURS_LABEL = QT_TRANSLATE_NOOP("Charts", "Hours spent")
+EMPTY_MESSAGE = QT_TRANSLATE_NOOP("Charts", "No meetings with a focus area in this period")
+NOTE = QT_TRANSLATE_NOOP("Charts", "A meeting counts toward every focus area of its relationship.")
 AREA_CHARS = 26
 
 GID_MEETINGS = "meetings"
@@ -80,7 +81,7 @@ def draw_focus(fig: style.FigureLike, rows: Sequence[FocusRow], th: style.Theme)
     """
     rows = _shown(rows)
     if not rows:
-        style.draw_empty(fig, th, TITLE, EMPTY_MESSAGE)
+        style.draw_empty(fig, th, translate("Charts", TITLE), translate("Charts", EMPTY_MESSAGE))
         return
 
     from matplotlib.ticker import MaxNLocator
@@ -115,8 +116,19 @@ def draw_focus(fig: style.FigureLike, rows: Sequence[FocusRow], th: style.Theme)
     ax_meetings.set_ylim(len(rows) - 0.4, -0.6)
 
     ax_meetings.set_title(
-        MEETINGS_LABEL, loc="left", **style.text_kw(th, size=style.LABEL_SIZE, fontweight="bold")
+        translate("Charts", MEETINGS_LABEL),
+        loc="left",
+        **style.text_kw(th, size=style.LABEL_SIZE, fontweight="bold"),
     )
-    ax_hours.set_title(HOURS_LABEL, loc="left", **style.text_kw(th, size=style.LABEL_SIZE, fontweight="bold"))
-    style.set_suptitle(fig, TITLE, th)
-    fig.supxlabel(NOTE, x=0.01, ha="left", **style.text_kw(th, size=style.NOTE_SIZE, color=th.muted))
+    ax_hours.set_title(
+        translate("Charts", HOURS_LABEL),
+        loc="left",
+        **style.text_kw(th, size=style.LABEL_SIZE, fontweight="bold"),
+    )
+    style.set_suptitle(fig, translate("Charts", TITLE), th)
+    fig.supxlabel(
+        translate("Charts", NOTE),
+        x=0.01,
+        ha="left",
+        **style.text_kw(th, size=style.NOTE_SIZE, color=th.muted),
+    )

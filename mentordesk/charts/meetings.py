@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any
 from mentordesk.charts import style
 from mentordesk.charts._mpl import ensure_matplotlib
 from mentordesk.domain.series import MeetingFrequency
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-TITLE = "Meetings held per month"
-Y_LABEL = "Meetings held"
-EMPTY_MESSAGE = "No meetings in this period"
+TITLE = QT_TRANSLATE_NOOP("Charts", "Meetings held per month")
+Y_LABEL = QT_TRANSLATE_NOOP("Charts", "Meetings held")
+EMPTY_MESSAGE = QT_TRANSLATE_NOOP("Charts", "No meetings in this period")
 LEGEND_NAME_CHARS = 32
 MAX_MONTH_LABELS = 12
 LEGEND_ROWS = 14  # beyond this the legend is split into two columns to fit the height
@@ -66,7 +67,7 @@ def draw_meetings(fig: style.FigureLike, freq: MeetingFrequency, th: style.Theme
     month the mentoring agreements ask for.
     """
     if not freq.months or not freq.by_relationship or freq.total == 0:
-        style.draw_empty(fig, th, TITLE, EMPTY_MESSAGE)
+        style.draw_empty(fig, th, translate("Charts", TITLE), translate("Charts", EMPTY_MESSAGE))
         return
 
     from matplotlib.collections import PolyCollection
@@ -84,7 +85,7 @@ def draw_meetings(fig: style.FigureLike, freq: MeetingFrequency, th: style.Theme
     labels: list[str] = []
     half = BAR_WIDTH / 2
     for index, (name, counts) in enumerate(freq.by_relationship):
-        looks = {
+        looks: dict[str, Any] = {
             "facecolor": style.series_color(th, index),
             "hatch": style.series_hatch(th, index) or None,
             "edgecolor": th.axes_bg,
@@ -124,7 +125,9 @@ def draw_meetings(fig: style.FigureLike, freq: MeetingFrequency, th: style.Theme
             target, color=th.reference, linestyle=(0, (5, 3)), linewidth=1.4, gid=GID_TARGET, zorder=3
         )
         handles.append(line)
-        labels.append(f"Agreed: {format_count(round(target, 1))} per month")
+        labels.append(
+            translate("Charts", "Agreed: {count} per month").format(count=format_count(round(target, 1)))
+        )
         top = max(top, target)
     ax.set_ylim(0, max(1.0, top) * 1.15 + 0.3)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
@@ -133,8 +136,8 @@ def draw_meetings(fig: style.FigureLike, freq: MeetingFrequency, th: style.Theme
     ax.set_xlim(-0.6, len(positions) - 0.4)
     ax.tick_params(axis="x", length=0)
 
-    style.set_axis_labels(ax, th, y=Y_LABEL)
-    style.set_title(ax, TITLE, th)
+    style.set_axis_labels(ax, th, y=translate("Charts", Y_LABEL))
+    style.set_title(ax, translate("Charts", TITLE), th)
     # Top of the stack first, so the legend reads in the same order as the bars.
     order = list(range(len(freq.by_relationship)))[::-1] + list(
         range(len(freq.by_relationship), len(handles))

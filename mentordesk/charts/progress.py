@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any
 from mentordesk.charts import style
 from mentordesk.charts._mpl import ensure_matplotlib
 from mentordesk.domain.series import GoalProgressSeries
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-TITLE = "Goal progress"
-Y_LABEL = "Progress (%)"
-EMPTY_MESSAGE = "No goal progress recorded in this period"
+TITLE = QT_TRANSLATE_NOOP("Charts", "Goal progress")
+Y_LABEL = QT_TRANSLATE_NOOP("Charts", "Progress (%)")
+EMPTY_MESSAGE = QT_TRANSLATE_NOOP("Charts", "No goal progress recorded in this period")
 LEGEND_TITLE_CHARS = 40
 
 # Artist ids, so tests and callers can tell the lines of a progress chart apart.
@@ -87,7 +88,7 @@ def draw_progress(
     today = today or date.today()
     drawable = [goal for goal in series if goal.points]
     if not drawable:
-        style.draw_empty(fig, th, TITLE, EMPTY_MESSAGE)
+        style.draw_empty(fig, th, translate("Charts", TITLE), translate("Charts", EMPTY_MESSAGE))
         return
 
     import matplotlib.dates as mdates
@@ -180,7 +181,7 @@ def draw_progress(
         ax.text(
             mdates.date2num(today),
             1.0,
-            "Today",
+            translate("Charts", "Today"),
             transform=ax.get_xaxis_transform(),
             ha="center",
             va="bottom",
@@ -190,22 +191,22 @@ def draw_progress(
     style.format_month_axis(ax, x_start, x_end)
     ax.set_ylim(-4, 106)
     ax.set_yticks([0, 25, 50, 75, 100])
-    style.set_axis_labels(ax, th, y=Y_LABEL)
-    style.set_title(ax, TITLE, th, pad=16.0)
+    style.set_axis_labels(ax, th, y=translate("Charts", Y_LABEL))
+    style.set_title(ax, translate("Charts", TITLE), th, pad=16.0)
 
     key_colour = th.muted
     if any_done:
         handles.append(Line2D([], [], linestyle="none", marker="D", markersize=7, color=key_colour))
-        labels.append("Milestone reached")
+        labels.append(translate("Charts", "Milestone reached"))
     if any_open:
         handles.append(
             Line2D([], [], linestyle="none", marker="D", markersize=7, markerfacecolor=th.axes_bg,
                    markeredgecolor=key_colour, markeredgewidth=1.6)
         )  # fmt: skip
-        labels.append("Milestone open")
+        labels.append(translate("Charts", "Milestone open"))
     if any_target:
         handles.append(Line2D([], [], color=key_colour, linestyle=(0, (5, 3)), linewidth=1.3))
-        labels.append("Target date")
+        labels.append(translate("Charts", "Target date"))
     style.add_legend(
         fig,
         handles,

@@ -23,12 +23,13 @@ from mentordesk.charts.focus import draw_focus, focus_size
 from mentordesk.charts.meetings import draw_meetings
 from mentordesk.charts.progress import draw_progress
 from mentordesk.domain.series import GoalTableRow, MeetingLogRow, MilestoneMark, ReportData
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services.errors import ValidationError
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-REPORT_TITLE = "Mentoring progress report"
+REPORT_TITLE = QT_TRANSLATE_NOOP("Report", "Mentoring progress report")
 PAGE_SIZE = (11.69, 8.27)  # A4 landscape, inches
 MARGIN = 0.6  # left and right page margin, inches
 CONTENT_WIDTH = PAGE_SIZE[0] - 2 * MARGIN
@@ -51,23 +52,27 @@ RULE = "#C9CED6"
 BAR_TRACK = "#DDE1E6"
 
 CHART_CAPTIONS = {
-    "progress": (
+    "progress": QT_TRANSLATE_NOOP(
+        "Report",
         "Each line is one goal's recorded progress; a value holds until the next update, shown faintly "
         "up to the date of this report. Filled diamonds are milestones reached, hollow diamonds open "
         "milestones at their due date. Dashed vertical lines mark each goal's target date in the goal's "
-        "colour; a dotted line marks the date of this report when it falls in the period."
+        "colour; a dotted line marks the date of this report when it falls in the period.",
     ),
-    "meetings": (
+    "meetings": QT_TRANSLATE_NOOP(
+        "Report",
         "Bars show the meetings held each month, stacked by mentoring relationship, with the monthly total "
-        "above each bar. The dashed line is the number of meetings per month the mentoring agreements ask for."
+        "above each bar. The dashed line is the number of meetings per month the mentoring agreements ask for.",
     ),
-    "adherence": (
+    "adherence": QT_TRANSLATE_NOOP(
+        "Report",
         "For each relationship: the share of agreed cadence periods (for example each two-week window) with "
-        "at least one held meeting, and the longest stretch between held meetings."
+        "at least one held meeting, and the longest stretch between held meetings.",
     ),
-    "focus": (
+    "focus": QT_TRANSLATE_NOOP(
+        "Report",
         "Meetings held and hours spent per focus area during the period. A meeting counts toward every "
-        "focus area agreed for its relationship, so the areas add up to more than the meetings held."
+        "focus area agreed for its relationship, so the areas add up to more than the meetings held.",
     ),
 }
 
@@ -163,7 +168,11 @@ def _paginate(
     for row in rows:
         height = _row_height(row)
         if pages[-1].rows and used + height > available:
-            pages.append(_TablePage(f"{heading} (continued)", subheading, columns))
+            pages.append(
+                _TablePage(
+                    translate("Report", "{heading} (continued)").format(heading=heading), subheading, columns
+                )
+            )
             used = 0.0
         pages[-1].rows.append(row)
         used += height
@@ -178,21 +187,26 @@ def _column_width(columns: Sequence[_Column], index: int) -> float:
 
 
 GOAL_COLUMNS = (
-    _Column("Goal", 3.0),
-    _Column("Status", 1.15),
-    _Column("Progress", 1.35),
-    _Column("Target date", 1.1),
-    _Column("Milestones", CONTENT_WIDTH - 6.6),
+    _Column(QT_TRANSLATE_NOOP("Report", "Goal"), 3.0),
+    _Column(QT_TRANSLATE_NOOP("Report", "Status"), 1.15),
+    _Column(QT_TRANSLATE_NOOP("Report", "Progress"), 1.35),
+    _Column(QT_TRANSLATE_NOOP("Report", "Target date"), 1.1),
+    _Column(QT_TRANSLATE_NOOP("Report", "Milestones"), CONTENT_WIDTH - 6.6),
 )
 
 
 def _milestone_line(milestone: MilestoneMark, today: date) -> tuple[str, str]:
     if milestone.done_on is not None:
-        return "\u2713 ", f"{milestone.title} \u2014 reached {style.date_text(milestone.done_on)}"
+        return "\u2713 ", translate("Report", "{title} \u2014 reached {date}").format(
+            title=milestone.title, date=style.date_text(milestone.done_on)
+        )
     if milestone.due is None:
-        return "\u25cb ", f"{milestone.title} \u2014 no due date"
-    overdue = ", overdue" if milestone.due < today else ""
-    return "\u25cb ", f"{milestone.title} \u2014 due {style.date_text(milestone.due)}{overdue}"
+        return "\u25cb ", translate("Report", "{title} \u2014 no due date").format(title=milestone.title)
+    if milestone.due < today:
+        line = translate("Report", "{title} \u2014 due {date}, overdue")
+    else:
+        line = translate("Report", "{title} \u2014 due {date}")
+    return "\u25cb ", line.format(title=milestone.title, date=style.date_text(milestone.due))
 
 
 def _goal_row(goal: GoalTableRow, today: date) -> tuple[_Cell, ...]:
@@ -203,9 +217,12 @@ def _goal_row(goal: GoalTableRow, today: date) -> tuple[_Cell, ...]:
         milestone_lines.extend(_hanging(prefix, text, milestone_width, 2))
     hidden = len(goal.milestones) - MILESTONES_SHOWN
     if hidden > 0:
-        milestone_lines.append(f"+ {hidden} more milestone{'s' if hidden != 1 else ''}")
+        if hidden == 1:
+            milestone_lines.append(translate("Report", "+ 1 more milestone"))
+        else:
+            milestone_lines.append(translate("Report", "+ {count} more milestones").format(count=hidden))
     if not goal.milestones:
-        milestone_lines = ["No milestones"]
+        milestone_lines = [translate("Report", "No milestones")]
     progress = max(0.0, min(100.0, float(goal.progress)))
     return (
         _Cell(
@@ -224,12 +241,12 @@ def _goal_row(goal: GoalTableRow, today: date) -> tuple[_Cell, ...]:
 
 
 LOG_COLUMNS = (
-    _Column("Date", 0.95),
-    _Column("With", 1.45),
-    _Column("Status", 0.85),
-    _Column("Rating", 0.6),
-    _Column("Notes", 3.6),
-    _Column("Closed action items", CONTENT_WIDTH - 7.45),
+    _Column(QT_TRANSLATE_NOOP("Report", "Date"), 0.95),
+    _Column(QT_TRANSLATE_NOOP("Report", "With"), 1.45),
+    _Column(QT_TRANSLATE_NOOP("Report", "Status"), 0.85),
+    _Column(QT_TRANSLATE_NOOP("Report", "Rating"), 0.6),
+    _Column(QT_TRANSLATE_NOOP("Report", "Notes"), 3.6),
+    _Column(QT_TRANSLATE_NOOP("Report", "Closed action items"), CONTENT_WIDTH - 7.45),
 )
 
 
@@ -240,7 +257,7 @@ def _log_row(meeting: MeetingLogRow) -> tuple[_Cell, ...]:
         actions.extend(_hanging("\u2022 ", text, action_width, ACTION_MAX_LINES))
     hidden = len(meeting.closed_actions) - ACTIONS_SHOWN
     if hidden > 0:
-        actions.append(f"+ {hidden} more")
+        actions.append(translate("Report", "+ {count} more").format(count=hidden))
     notes = meeting.notes_summary.strip()
     return (
         _Cell((style.date_text(meeting.held_on),)),
@@ -255,10 +272,6 @@ def _log_row(meeting: MeetingLogRow) -> tuple[_Cell, ...]:
         ),
         _Cell(tuple(actions) if actions else ("\u2014",), color=None if actions else THEME.muted),
     )
-
-
-def _plural(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
 
 
 # --------------------------------------------------------------------------- drawing
@@ -314,7 +327,7 @@ class _Page:
     def frame(self, data: ReportData, number: int, total: int) -> None:
         """Running header and footer."""
         muted = THEME.muted
-        self.text(MARGIN, 0.32, REPORT_TITLE, size=8.0, color=muted)
+        self.text(MARGIN, 0.32, translate("Report", REPORT_TITLE), size=8.0, color=muted)
         self.text(
             PAGE_SIZE[0] - MARGIN,
             0.32,
@@ -327,14 +340,16 @@ class _Page:
         self.text(
             MARGIN,
             PAGE_SIZE[1] - 0.38,
-            f"Generated {style.date_text(data.generated_on)} with MentorDesk",
+            translate("Report", "Generated {date} with MentorDesk").format(
+                date=style.date_text(data.generated_on)
+            ),
             size=8.0,
             color=muted,
         )
         self.text(
             PAGE_SIZE[0] - MARGIN,
             PAGE_SIZE[1] - 0.38,
-            f"Page {number} of {total}",
+            translate("Report", "Page {number} of {total}").format(number=number, total=total),
             size=8.0,
             color=muted,
             ha="right",
@@ -349,11 +364,13 @@ class _Page:
 def _summary_page(data: ReportData, contents: Sequence[tuple[str, int]], number: int, total: int) -> Figure:
     page = _Page()
     page.frame(data, number, total)
-    page.text(MARGIN, 0.95, REPORT_TITLE, size=24.0, fontweight="bold")
+    page.text(MARGIN, 0.95, translate("Report", REPORT_TITLE), size=24.0, fontweight="bold")
     page.text(MARGIN, 1.55, style.period_text(data.period_start, data.period_end), size=14.0)
-    byline = f"Generated {style.date_text(data.generated_on)}"
+    byline = translate("Report", "Generated {date}").format(date=style.date_text(data.generated_on))
     if data.author.strip():
-        byline = f"Prepared by {style.user_text(data.author, 80)} \u00b7 {byline}"
+        byline = translate("Report", "Prepared by {author} \u00b7 {generated}").format(
+            author=style.user_text(data.author, 80), generated=byline
+        )
     page.text(MARGIN, 1.95, byline, size=10.0, color=THEME.muted)
 
     s = data.summary
@@ -363,26 +380,26 @@ def _summary_page(data: ReportData, contents: Sequence[tuple[str, int]], number:
         kept = "\u2014"
     sections = (
         (
-            "Relationships",
+            translate("Report", "Relationships"),
             (
-                ("Active", str(s.relationships_active)),
-                ("Paused", str(s.relationships_paused)),
-                ("Ended", str(s.relationships_ended)),
+                (translate("Report", "Active"), str(s.relationships_active)),
+                (translate("Report", "Paused"), str(s.relationships_paused)),
+                (translate("Report", "Ended"), str(s.relationships_ended)),
             ),
         ),
         (
-            "Meetings",
+            translate("Report", "Meetings"),
             (
-                ("Held", str(s.meetings_held)),
-                ("Expected by agreed cadence", str(s.meetings_expected)),
-                ("Held as share of expected", kept),
+                (translate("Report", "Held"), str(s.meetings_held)),
+                (translate("Report", "Expected by agreed cadence"), str(s.meetings_expected)),
+                (translate("Report", "Held as share of expected"), kept),
             ),
         ),
         (
-            "Goals",
+            translate("Report", "Goals"),
             (
-                ("Achieved", str(s.goals_achieved)),
-                ("In progress", str(s.goals_in_progress)),
+                (translate("Report", "Achieved"), str(s.goals_achieved)),
+                (translate("Report", "In progress"), str(s.goals_in_progress)),
             ),
         ),
     )
@@ -401,12 +418,19 @@ def _summary_page(data: ReportData, contents: Sequence[tuple[str, int]], number:
             page.rule(y + 0.31, x0=x, x1=x + column)
 
     y = 5.0
-    page.text(MARGIN, y, "In this report", size=12.0, fontweight="bold")
+    page.text(MARGIN, y, translate("Report", "In this report"), size=12.0, fontweight="bold")
     page.rule(y + 0.3, x1=MARGIN + column, color=THEME.text, width=1.0)
     for line, (title, first_page) in enumerate(contents):
         yy = y + 0.42 + line * 0.3
         page.text(MARGIN, yy, title, size=10.0)
-        page.text(MARGIN + column, yy, f"page {first_page}", size=10.0, color=THEME.muted, ha="right")
+        page.text(
+            MARGIN + column,
+            yy,
+            translate("Report", "page {number}").format(number=first_page),
+            size=10.0,
+            color=THEME.muted,
+            ha="right",
+        )
     return page.fig
 
 
@@ -439,7 +463,9 @@ def _chart_page(
     if style.empty_message(sub) is not None:
         return page.fig
     caption_top = top + height + 0.2
-    for line, text in enumerate(wrap_text(caption, CONTENT_WIDTH * 0.85, size=9.0, max_lines=4)):
+    for line, text in enumerate(
+        wrap_text(translate("Report", caption), CONTENT_WIDTH * 0.85, size=9.0, max_lines=4)
+    ):
         page.text(MARGIN, caption_top + line * 9.0 * 1.5 / 72.0, text, size=9.0, color=THEME.muted)
     return page.fig
 
@@ -453,7 +479,13 @@ def _table_page(data: ReportData, table: _TablePage, number: int, total: int) ->
     for column in table.columns:
         tx = x + column.width - CELL_PAD_X if column.align == "right" else x + CELL_PAD_X
         page.text(
-            tx, header_y, column.title, size=BODY_SIZE, fontweight="bold", color=THEME.muted, ha=column.align
+            tx,
+            header_y,
+            translate("Report", column.title),
+            size=BODY_SIZE,
+            fontweight="bold",
+            color=THEME.muted,
+            ha=column.align,
         )
         x += column.width
     page.rule(TABLE_TOP - 0.05, color=THEME.text, width=0.9)
@@ -498,7 +530,7 @@ def _plan(data: ReportData) -> list[tuple[str, Callable[[int, int], Figure]]]:
     theme = THEME
     charts: list[tuple[str, Callable[[style.FigureLike], None], tuple[float, float], str]] = [
         (
-            "Goal progress",
+            translate("Report", "Goal progress"),
             lambda f: draw_progress(
                 f, data.progress, theme, start=data.period_start, end=data.period_end, today=data.generated_on
             ),
@@ -506,19 +538,19 @@ def _plan(data: ReportData) -> list[tuple[str, Callable[[int, int], Figure]]]:
             CHART_CAPTIONS["progress"],
         ),
         (
-            "Meetings held per month",
+            translate("Report", "Meetings held per month"),
             lambda f: draw_meetings(f, data.meetings, theme),
             style.DEFAULT_FIGSIZE,
             CHART_CAPTIONS["meetings"],
         ),
         (
-            "Agreed meeting cadence kept",
+            translate("Report", "Agreed meeting cadence kept"),
             lambda f: draw_adherence(f, data.adherence, theme),
             adherence_size(data.adherence) if data.adherence else style.DEFAULT_FIGSIZE,
             CHART_CAPTIONS["adherence"],
         ),
         (
-            "Meetings and hours by focus area",
+            translate("Report", "Meetings and hours by focus area"),
             lambda f: draw_focus(f, data.focus, theme),
             focus_size(data.focus),
             CHART_CAPTIONS["focus"],
@@ -526,25 +558,39 @@ def _plan(data: ReportData) -> list[tuple[str, Callable[[int, int], Figure]]]:
     ]
 
     achieved = data.summary.goals_achieved
+    goals_text = (
+        translate("Report", "1 goal")
+        if len(data.goals) == 1
+        else translate("Report", "{count} goals").format(count=len(data.goals))
+    )
     goal_pages = _paginate(
-        "Goals",
-        f"{_plural(len(data.goals), 'goal')} \u00b7 {achieved} achieved \u00b7 {data.summary.goals_in_progress} in progress",
+        translate("Report", "Goals"),
+        translate("Report", "{goals} \u00b7 {achieved} achieved \u00b7 {in_progress} in progress").format(
+            goals=goals_text, achieved=achieved, in_progress=data.summary.goals_in_progress
+        ),
         GOAL_COLUMNS,
         [_goal_row(goal, data.generated_on) for goal in data.goals],
-        "No goals to report.",
+        translate("Report", "No goals to report."),
     )
     log = sorted(data.meeting_log, key=lambda meeting: meeting.held_on)
+    meetings_text = (
+        translate("Report", "1 meeting")
+        if len(log) == 1
+        else translate("Report", "{count} meetings").format(count=len(log))
+    )
     log_pages = _paginate(
-        "Meeting log",
-        f"{_plural(len(log), 'meeting')} \u00b7 {style.period_text(data.period_start, data.period_end)}",
+        translate("Report", "Meeting log"),
+        translate("Report", "{meetings} \u00b7 {period}").format(
+            meetings=meetings_text, period=style.period_text(data.period_start, data.period_end)
+        ),
         LOG_COLUMNS,
         [_log_row(meeting) for meeting in log],
-        "No meetings in this period.",
+        translate("Report", "No meetings in this period."),
     )
 
     plan: list[tuple[str, Callable[[int, int], Figure]]] = []
     contents: list[tuple[str, int]] = []
-    plan.append(("Summary", lambda n, t: _summary_page(data, contents, n, t)))
+    plan.append((translate("Report", "Summary"), lambda n, t: _summary_page(data, contents, n, t)))
 
     def chart_renderer(
         draw: Callable[[style.FigureLike], None], natural: tuple[float, float], caption: str
@@ -557,7 +603,10 @@ def _plan(data: ReportData) -> list[tuple[str, Callable[[int, int], Figure]]]:
     for title, draw, natural, caption in charts:
         contents.append((title, len(plan) + 1))
         plan.append((title, chart_renderer(draw, natural, caption)))
-    for title, pages in (("Goals and milestones", goal_pages), ("Meeting log", log_pages)):
+    for title, pages in (
+        (translate("Report", "Goals and milestones"), goal_pages),
+        (translate("Report", "Meeting log"), log_pages),
+    ):
         contents.append((title, len(plan) + 1))
         for table in pages:
             plan.append((title, table_renderer(table)))
@@ -580,13 +629,16 @@ def report_page_count(data: ReportData) -> int:
 def _check(data: ReportData, path: Path) -> None:
     if path.suffix.lower() != ".pdf":
         raise ValidationError(
-            f"The report is a PDF: choose a file name ending in .pdf, not {path.suffix or '(none)'!r}.",
+            translate(
+                "Errors", "The report is a PDF: choose a file name ending in .pdf, not {suffix!r}."
+            ).format(suffix=path.suffix or "(none)"),
             field="path",
         )
     if data.period_end < data.period_start:
         raise ValidationError(
-            f"The report period ends ({style.date_text(data.period_end)}) before it starts "
-            f"({style.date_text(data.period_start)}).",
+            translate("Errors", "The report period ends ({end}) before it starts ({start}).").format(
+                end=style.date_text(data.period_end), start=style.date_text(data.period_start)
+            ),
             field="period",
         )
 
@@ -603,9 +655,12 @@ def build_report(data: ReportData, path: Path) -> int:
     from matplotlib.backends.backend_pdf import PdfPages
 
     metadata = {
-        "Title": f"{REPORT_TITLE}, {style.period_text(data.period_start, data.period_end)}",
+        "Title": translate("Report", "{title}, {period}").format(
+            title=translate("Report", REPORT_TITLE),
+            period=style.period_text(data.period_start, data.period_end),
+        ),
         "Author": style.user_text(data.author, 200) or "MentorDesk",
-        "Subject": "Mentoring relationships, meetings and goals",
+        "Subject": translate("Report", "Mentoring relationships, meetings and goals"),
         "Creator": CREATOR,
         "CreationDate": datetime.now(UTC),
     }

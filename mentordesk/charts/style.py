@@ -23,6 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from mentordesk.charts._mpl import ensure_matplotlib, new_canvas_figure
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -42,7 +43,21 @@ LABEL_SIZE = 10.0
 TICK_SIZE = 9.0
 NOTE_SIZE = 8.5
 
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Short month names on axes and in dates; shown through month_name().
+MONTH_NAMES = (
+    QT_TRANSLATE_NOOP("Charts", "Jan"),
+    QT_TRANSLATE_NOOP("Charts", "Feb"),
+    QT_TRANSLATE_NOOP("Charts", "Mar"),
+    QT_TRANSLATE_NOOP("Charts", "Apr"),
+    QT_TRANSLATE_NOOP("Charts", "May"),
+    QT_TRANSLATE_NOOP("Charts", "Jun"),
+    QT_TRANSLATE_NOOP("Charts", "Jul"),
+    QT_TRANSLATE_NOOP("Charts", "Aug"),
+    QT_TRANSLATE_NOOP("Charts", "Sep"),
+    QT_TRANSLATE_NOOP("Charts", "Oct"),
+    QT_TRANSLATE_NOOP("Charts", "Nov"),
+    QT_TRANSLATE_NOOP("Charts", "Dec"),
+)
 
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -131,7 +146,9 @@ def get_theme(name: str) -> Theme:
     theme = THEMES.get(name.strip().lower()) if isinstance(name, str) else None
     if theme is None:
         raise ValidationError(
-            f"Unknown chart theme {name!r}; use one of: {', '.join(THEMES)}.",
+            translate("Errors", "Unknown chart theme {name!r}; use one of: {options}.").format(
+                name=name, options=", ".join(THEMES)
+            ),
             field="theme",
         )
     return theme
@@ -375,16 +392,21 @@ def empty_message(fig: FigureLike) -> str | None:
 # --------------------------------------------------------------------------- dates
 
 
+def month_name(month: int) -> str:
+    """The short name of ``month`` (1-12), e.g. "Mar", translated."""
+    return translate("Charts", MONTH_NAMES[month - 1])
+
+
 def date_text(day: date | None, *, empty: str = "\u2014") -> str:
     """A date with the month name, e.g. "3 Mar 2025"; ``empty`` for ``None``."""
     if day is None:
         return empty
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{day.day} {month_name(day.month)} {day.year}"
 
 
 def month_text(day: date, *, with_year: bool = True) -> str:
     """A month name, e.g. "Mar 2025" (or "Mar")."""
-    name = MONTH_NAMES[day.month - 1]
+    name = month_name(day.month)
     return f"{name} {day.year}" if with_year else name
 
 
@@ -395,7 +417,7 @@ def period_text(start: date, end: date) -> str:
 
 def month_tick_label(day: date, first: bool) -> str:
     """Label of a month tick: the month name, with the year below for January and the first tick."""
-    name = MONTH_NAMES[day.month - 1]
+    name = month_name(day.month)
     return f"{name}\n{day.year}" if first or day.month == 1 else name
 
 
@@ -414,7 +436,7 @@ def month_step(n_months: int, max_ticks: int = 10) -> int:
 
 def day_tick_label(day: date, first: bool) -> str:
     """Label of a day tick on a short date axis: "5 May", with the year below on the first tick."""
-    text = f"{day.day} {MONTH_NAMES[day.month - 1]}"
+    text = f"{day.day} {month_name(day.month)}"
     return f"{text}\n{day.year}" if first else text
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from mentordesk.domain.enums import RelStatus
+from mentordesk.domain.text import translate
 
 NUDGE_APPRECIATION_DAYS = 90
 
@@ -21,13 +22,13 @@ def drift_flags(
     today: date,
     periods_checked: int = 3,
 ) -> list[str]:
-    """Sentences naming each way the relationship has drifted from its agreement."""
+    """Sentences naming each way the relationship has drifted from its agreement (translated)."""
     if RelStatus(status) != RelStatus.ACTIVE:
         return []
     flags: list[str] = []
     held = sorted(d for d in held_dates if d <= today)
     if active_since is not None and not [d for d in held if d >= active_since]:
-        flags.append("No meeting since the relationship became active")
+        flags.append(translate("Drift", "No meeting since the relationship became active"))
     if cadence_days >= 1:
         missed = 0
         for i in range(periods_checked):
@@ -38,11 +39,17 @@ def drift_flags(
             if not any(start < d <= end for d in held):
                 missed += 1
         if missed:
-            flags.append(f"Cadence missed in {missed} of the last {periods_checked} periods")
+            flags.append(
+                translate("Drift", "Cadence missed in {missed} of the last {periods} periods").format(
+                    missed=missed, periods=periods_checked
+                )
+            )
     if review_on is not None and review_on < today:
-        flags.append(f"Agreement review was due on {review_on.isoformat()}")
+        flags.append(
+            translate("Drift", "Agreement review was due on {date}").format(date=review_on.isoformat())
+        )
     if linked_goals == 0:
-        flags.append("No goal linked")
+        flags.append(translate("Drift", "No goal linked"))
     return flags
 
 

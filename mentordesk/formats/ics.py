@@ -63,6 +63,7 @@ from dateutil import rrule as dateutil_rrule
 from icalendar.parser import Contentline
 from icalendar.timezone import tzp
 
+from mentordesk.domain.text import translate
 from mentordesk.formats import ics_direct
 from mentordesk.services.errors import ImportFormatError
 
@@ -301,15 +302,27 @@ def parse_ics(data: bytes, *, window_start: date, window_end: date, filename: st
     except ImportFormatError:
         raise
     except Exception as exc:  # a defect not foreseen above must still not escape as a crash
-        raise ImportFormatError(f"{filename}: cannot be read as an iCalendar file: {_one_line(exc)}") from exc
+        raise ImportFormatError(
+            translate("Errors", "{filename}: cannot be read as an iCalendar file: {reason}").format(
+                filename=filename, reason=_one_line(exc)
+            )
+        ) from exc
 
 
 def _parse(data: bytes, window_start: date, window_end: date, filename: str) -> IcsParseResult:
     lines = _read_lines(data)
     if not lines:
-        raise ImportFormatError(f"{filename} is not an iCalendar file: the file is empty")
+        raise ImportFormatError(
+            translate("Errors", "{filename} is not an iCalendar file: the file is empty").format(
+                filename=filename
+            )
+        )
     if not any(_begin_end(line.text) == ("BEGIN", "VCALENDAR") for line in lines):
-        raise ImportFormatError(f"{filename} is not an iCalendar file: no BEGIN:VCALENDAR found")
+        raise ImportFormatError(
+            translate("Errors", "{filename} is not an iCalendar file: no BEGIN:VCALENDAR found").format(
+                filename=filename
+            )
+        )
     cleaned = _clean(lines, filename)
     # The calendars and their time zones are parsed first, the events after, with every
     # VTIMEZONE of the file known. A file with a VTIMEZONE after an event is parsed whole, as
@@ -331,7 +344,11 @@ def _parse(data: bytes, window_start: date, window_end: date, filename: str) -> 
     for index, calendar in enumerate(calendars):
         scale = str(calendar.get("CALSCALE", "GREGORIAN")).strip().upper()
         if scale != "GREGORIAN":
-            raise ImportFormatError(f"{filename}: calendar scale {scale} is not supported, only GREGORIAN")
+            raise ImportFormatError(
+                translate(
+                    "Errors", "{filename}: calendar scale {scale} is not supported, only GREGORIAN"
+                ).format(filename=filename, scale=scale)
+            )
         _drop_unknown_wr_timezone(calendar)
         parsed = _take_events(calendar) if forward else None
         direct, x_wr_zone = _direct_reading(calendar) if not forward else (False, None)
@@ -352,8 +369,15 @@ def _parse(data: bytes, window_start: date, window_end: date, filename: str) -> 
             cancelled += group_cancelled
             if len(events) > MAX_EVENTS:
                 raise ImportFormatError(
-                    f"{filename}: more than {MAX_EVENTS} events between {window_start} and "
-                    f"{window_end}; choose a shorter period"
+                    translate(
+                        "Errors",
+                        "{filename}: more than {max_events} events between {window_start} and {window_end}; choose a shorter period",
+                    ).format(
+                        filename=filename,
+                        max_events=MAX_EVENTS,
+                        window_start=window_start,
+                        window_end=window_end,
+                    )
                 )
     events.sort(key=lambda e: (e.start, e.end, e.uid, e.occurrence))
     return IcsParseResult(events=events, skipped=skipped, cancelled=cancelled)
@@ -584,8 +608,16 @@ def _clean(lines: list[_Line], filename: str) -> _Cleaned:
             open_name, open_line, read = stack[-1]
             if name != open_name:
                 raise ImportFormatError(
-                    f"{filename}: line {line.number}: END:{name} found where BEGIN:{open_name} "
-                    f"from line {open_line} is still open"
+                    translate(
+                        "Errors",
+                        "{filename}: line {number}: END:{name} found where BEGIN:{open_name} from line {open_line} is still open",
+                    ).format(
+                        filename=filename,
+                        number=line.number,
+                        name=name,
+                        open_name=open_name,
+                        open_line=open_line,
+                    )
                 )
             stack.pop()
             unread -= not read
@@ -618,8 +650,10 @@ def _clean(lines: list[_Line], filename: str) -> _Cleaned:
     if stack:
         name, number, _ = stack[-1]
         raise ImportFormatError(
-            f"{filename}: line {number}: BEGIN:{name} is never closed (END:{name} missing; "
-            "the file may be cut off)"
+            translate(
+                "Errors",
+                "{filename}: line {number}: BEGIN:{name} is never closed (END:{name} missing; the file may be cut off)",
+            ).format(filename=filename, number=number, name=name)
         )
     return _Cleaned(out, events, timezones, split)
 
@@ -644,16 +678,24 @@ def _load_calendars(cleaned_lines: list[str], timezones: list[_TimezoneLines], f
             failing = _failing_timezone(lines, timezones)
             if failing is None:
                 raise ImportFormatError(
-                    f"{filename}: cannot be read as an iCalendar file: {_one_line(exc)}"
+                    translate("Errors", "{filename}: cannot be read as an iCalendar file: {reason}").format(
+                        filename=filename, reason=_one_line(exc)
+                    )
                 ) from exc
             timezone, reason = failing
             if reason:
-                raise ImportFormatError(f"{filename}: {reason}") from exc
+                raise ImportFormatError(
+                    translate("Errors", "{filename}: {reason}").format(filename=filename, reason=reason)
+                ) from exc
             for index in range(timezone.first, timezone.last + 1):
                 lines[index] = ""
     calendars = [c for c in components if c.name == "VCALENDAR"]
     if not calendars:
-        raise ImportFormatError(f"{filename} is not an iCalendar file: no calendar found in it")
+        raise ImportFormatError(
+            translate("Errors", "{filename} is not an iCalendar file: no calendar found in it").format(
+                filename=filename
+            )
+        )
     return calendars
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select
 
 from mentordesk.domain.enums import MeetingStatus, Owner, RelStatus
+from mentordesk.domain.text import translate
 from mentordesk.services.base import Service
 from mentordesk.services.calendar_io_text import (
     event_description,
@@ -57,9 +58,15 @@ class CalendarIOService(Service):
         current = [r for r in rows if r[2] in (RelStatus.ACTIVE, RelStatus.PAUSED)]
         pick = current or rows
         if not pick:
-            raise ValidationError(f"no relationship with a person named '{name}'", field="relationship")
+            raise ValidationError(
+                translate("Errors", "no relationship with a person named '{name}'").format(name=name),
+                field="relationship",
+            )
         if len(pick) > 1:
-            raise ValidationError(f"more than one current relationship with '{name}'", field="relationship")
+            raise ValidationError(
+                translate("Errors", "more than one current relationship with '{name}'").format(name=name),
+                field="relationship",
+            )
         return int(pick[0][0])
 
     # -- export -------------------------------------------------------------------------------
@@ -141,7 +148,12 @@ class CalendarIOService(Service):
         from mentordesk.formats.ics import parse_ics
 
         if end < start:
-            raise ValidationError(f"the period ends ({end}) before it starts ({start})", field="to")
+            raise ValidationError(
+                translate("Errors", "the period ends ({end}) before it starts ({start})").format(
+                    end=end, start=start
+                ),
+                field="to",
+            )
         result = parse_ics(data, window_start=start, window_end=end, filename=filename)
         by_email: dict[str, list[tuple[int, str, RelStatus]]] = {}
         by_name: dict[str, list[int]] = {}
@@ -224,7 +236,8 @@ class CalendarIOService(Service):
                 found = set(s.scalars(select(Relationship.id).where(Relationship.id.in_(wanted))))
                 if wanted - found:
                     raise ValidationError(
-                        "a relationship chosen for the import no longer exists", field="relationship"
+                        translate("Errors", "a relationship chosen for the import no longer exists"),
+                        field="relationship",
                     )
                 taken = set(s.scalars(select(Meeting.uuid)))
                 now = self.now()

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mentordesk.domain.text import translate
 from mentordesk.services.errors import ImportFormatError
 
 if TYPE_CHECKING:
@@ -55,19 +56,49 @@ class ImportSummary:
     meeting_ids: tuple[int, ...] = field(default=())
 
     def lines(self) -> list[str]:
-        verb = "would import" if self.dry_run else "imported"
+        if self.dry_run and self.added == 1:
+            first = translate(
+                "CalendarImport",
+                "{file}: would import 1 meeting ({assigned} matched to a relationship, {unassigned} unassigned)",
+            )
+        elif self.dry_run:
+            first = translate(
+                "CalendarImport",
+                "{file}: would import {count} meetings ({assigned} matched to a relationship, {unassigned} unassigned)",
+            )
+        elif self.added == 1:
+            first = translate(
+                "CalendarImport",
+                "{file}: imported 1 meeting ({assigned} matched to a relationship, {unassigned} unassigned)",
+            )
+        else:
+            first = translate(
+                "CalendarImport",
+                "{file}: imported {count} meetings ({assigned} matched to a relationship, {unassigned} unassigned)",
+            )
         out = [
-            f"{self.filename}: {verb} {self.added} meeting{'s' if self.added != 1 else ''} "
-            f"({self.assigned} matched to a relationship, {self.unassigned} unassigned)"
+            first.format(
+                file=self.filename, count=self.added, assigned=self.assigned, unassigned=self.unassigned
+            )
         ]
         if self.already:
-            out.append(f"{self.already} already imported before, left as they are")
-        if self.cancelled:
-            out.append(f"{self.cancelled} cancelled event{'s' if self.cancelled != 1 else ''} left out")
+            out.append(
+                translate("CalendarImport", "{count} already imported before, left as they are").format(
+                    count=self.already
+                )
+            )
+        if self.cancelled == 1:
+            out.append(translate("CalendarImport", "1 cancelled event left out"))
+        elif self.cancelled:
+            out.append(
+                translate("CalendarImport", "{count} cancelled events left out").format(count=self.cancelled)
+            )
         for where, reason in self.skipped:
-            out.append(f"skipped {where}: {reason}")
+            out.append(
+                translate("CalendarImport", "skipped {where}: {reason}").format(where=where, reason=reason)
+            )
         if self.dry_run:
-            out.append("dry run: nothing was changed")
+            out.append(translate("CalendarImport", "dry run: nothing was changed"))
         return out
 
 
@@ -89,11 +120,21 @@ def write_private_bytes(path: Path, data: bytes) -> None:
 def read_calendar_file(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportFormatError(f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+            raise ImportFormatError(
+                translate("Errors", "{name} is larger than {megabytes} MB").format(
+                    name=path.name, megabytes=MAX_FILE_BYTES // (1024 * 1024)
+                )
+            )
         return path.read_bytes()
     except IsADirectoryError:
-        raise ImportFormatError(f"{path} is a folder, not an iCalendar file") from None
+        raise ImportFormatError(
+            translate("Errors", "{path} is a folder, not an iCalendar file").format(path=path)
+        ) from None
     except FileNotFoundError:
-        raise ImportFormatError(f"{path}: no such file") from None
+        raise ImportFormatError(translate("Errors", "{path}: no such file").format(path=path)) from None
     except OSError as exc:
-        raise ImportFormatError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ImportFormatError(
+            translate("Errors", "{path}: cannot be read ({reason})").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None

@@ -32,6 +32,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 
 from mentordesk.domain.enums import Source
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services import validate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import ValidationError
@@ -90,9 +91,13 @@ class PlannedAction:
     def describe(self) -> str:
         """One line for people: what happens to this record."""
         if self.action == ImportAction.NEW:
-            return "new contact"
+            return translate("ImportContacts", "new contact")
         if self.action == ImportAction.MERGE:
-            return f"merge into {self.target_name} ({self.reason}; adds {', '.join(self.adds)})"
+            return translate("ImportContacts", "merge into {name} ({reason}; adds {fields})").format(
+                name=self.target_name,
+                reason=self.reason,
+                fields=", ".join(translate("ImportContacts", field) for field in self.adds),
+            )
         return self.reason
 
 
@@ -158,6 +163,20 @@ def _key(text: str) -> str:
 
 def valid_emails(record: ContactLike) -> list[str]:
     return [e.strip().lower() for e in record.emails if _EMAIL_OK.match(e.strip())]
+
+
+# What a merge can add, as merge_into() names it; marked here for the translation catalogue and
+# translated where PlannedAction.describe() lists them.
+MERGE_FIELDS = (
+    QT_TRANSLATE_NOOP("ImportContacts", "email"),
+    QT_TRANSLATE_NOOP("ImportContacts", "phone"),
+    QT_TRANSLATE_NOOP("ImportContacts", "organization"),
+    QT_TRANSLATE_NOOP("ImportContacts", "title"),
+    QT_TRANSLATE_NOOP("ImportContacts", "profile URL"),
+    QT_TRANSLATE_NOOP("ImportContacts", "link"),
+    QT_TRANSLATE_NOOP("ImportContacts", "note"),
+    QT_TRANSLATE_NOOP("ImportContacts", "connection date"),
+)
 
 
 def merge_into(state: _State, record: ContactLike) -> list[str]:
@@ -232,13 +251,18 @@ class ImportPlanner:
         match, why = None, ""
         for address in valid_emails(record):
             if address in self._by_email:
-                match, why = self._by_email[address], f"same email {address}"
+                match = self._by_email[address]
+                why = translate("ImportContacts", "same email {address}").format(address=address)
                 break
         if match is None:
             found = self._by_name_org.get((_key(record.name), _key(record.organization)))
             if found is not None:
                 match = found
-                why = "same name and organization" if record.organization.strip() else "same name"
+                why = (
+                    translate("ImportContacts", "same name and organization")
+                    if record.organization.strip()
+                    else translate("ImportContacts", "same name")
+                )
         if match is None:
             state = _State(record.name.strip()[:200])
             merge_into(state, record)
@@ -253,14 +277,25 @@ class ImportPlanner:
         adds = merge_into(state, record)
         self._register(match, state)
         if in_file:
-            where = self._where.get(match[1], f"record {match[1] + 1}")
+            where = self._where.get(match[1]) or translate("ImportContacts", "record {number}").format(
+                number=match[1] + 1
+            )
             if not adds:
-                reason = f"duplicate of {target} at {where} in this file ({why})"
+                reason = translate(
+                    "ImportContacts", "duplicate of {name} at {where} in this file ({why})"
+                ).format(name=target, where=where, why=why)
             else:
-                reason = f"{why} as {where} in this file"
+                reason = translate("ImportContacts", "{why} as {where} in this file").format(
+                    why=why, where=where
+                )
         elif not adds:
-            known = "" if _key(target) == _key(record.name) else f" as {target}"
-            reason = f"already in MentorDesk{known} ({why}), nothing new to add"
+            if _key(target) == _key(record.name):
+                reason = translate("ImportContacts", "already in MentorDesk ({why}), nothing new to add")
+            else:
+                reason = translate(
+                    "ImportContacts", "already in MentorDesk as {name} ({why}), nothing new to add"
+                )
+            reason = reason.format(name=target, why=why)
         else:
             reason = why
         action = ImportAction.MERGE if adds else ImportAction.SKIP
@@ -314,7 +349,13 @@ class ContactImportService(Service):
             )
             for done, action in enumerate(plan, 1):
                 if selected is not None and action.index not in selected:
-                    skipped.append(replace(action, action=ImportAction.SKIP, reason="not selected"))
+                    skipped.append(
+                        replace(
+                            action,
+                            action=ImportAction.SKIP,
+                            reason=translate("ImportContacts", "not selected"),
+                        )
+                    )
                 elif action.action == ImportAction.SKIP:
                     skipped.append(action)
                 else:

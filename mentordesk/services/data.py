@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from mentordesk.domain.text import translate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import DatabaseError, ImportFormatError, MentorDeskError
 from mentordesk.store.backup import Retention
@@ -33,9 +34,9 @@ def write_private(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically (temp file + rename), readable only by the owner."""
     path = Path(path)
     if path.is_dir():
-        raise MentorDeskError(f"{path} is a folder; give a file name")
+        raise MentorDeskError(translate("Errors", "{path} is a folder; give a file name").format(path=path))
     if not path.parent.exists():
-        raise MentorDeskError(f"{path.parent} does not exist")
+        raise MentorDeskError(translate("Errors", "{parent} does not exist").format(parent=path.parent))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     try:
@@ -55,12 +56,16 @@ def read_input(path: Path, *, limit: int = MAX_IMPORT_BYTES) -> bytes:
     """The bytes of a file to import, with errors a person understands."""
     path = Path(path)
     if not path.exists():
-        raise MentorDeskError(f"{path}: no such file")
+        raise MentorDeskError(translate("Errors", "{path}: no such file").format(path=path))
     if path.is_dir():
-        raise MentorDeskError(f"{path} is a folder, not a file")
+        raise MentorDeskError(translate("Errors", "{path} is a folder, not a file").format(path=path))
     size = path.stat().st_size
     if size > limit:
-        raise ImportFormatError(f"{path.name} is too large to import ({size // (1024 * 1024)} MB)")
+        raise ImportFormatError(
+            translate("Errors", "{name} is too large to import ({megabytes} MB)").format(
+                name=path.name, megabytes=size // (1024 * 1024)
+            )
+        )
     return path.read_bytes()
 
 
@@ -129,22 +134,39 @@ class DataService(Service):
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ImportFormatError(
-                f"{filename} is not a MentorDesk JSON export: not UTF-8 text (byte {exc.start})"
+                translate(
+                    "Errors", "{filename} is not a MentorDesk JSON export: not UTF-8 text (byte {start})"
+                ).format(filename=filename, start=exc.start)
             ) from None
         try:
             document = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ImportFormatError(f"{filename}: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+            raise ImportFormatError(
+                translate("Errors", "{filename}: line {lineno} column {colno}: {msg}").format(
+                    filename=filename, lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+                )
+            ) from None
         except RecursionError:
-            raise ImportFormatError(f"{filename}: the JSON is nested too deeply") from None
+            raise ImportFormatError(
+                translate("Errors", "{filename}: the JSON is nested too deeply").format(filename=filename)
+            ) from None
         if not isinstance(document, dict) or document.get("format") != FORMAT:
-            raise ImportFormatError(f'{filename} is not a MentorDesk JSON export (no "format": "{FORMAT}")')
+            raise ImportFormatError(
+                translate(
+                    "Errors", '{filename} is not a MentorDesk JSON export (no "format": "{format}")'
+                ).format(filename=filename, format=FORMAT)
+            )
         version = document.get("format_version")
         if not isinstance(version, int) or isinstance(version, bool):
-            raise ImportFormatError(f"{filename}: format_version is missing")
+            raise ImportFormatError(
+                translate("Errors", "{filename}: format_version is missing").format(filename=filename)
+            )
         if version > FORMAT_VERSION:
             raise ImportFormatError(
-                f"{filename} uses export format {version}, newer than this MentorDesk reads ({FORMAT_VERSION})"
+                translate(
+                    "Errors",
+                    "{filename} uses export format {version}, newer than this MentorDesk reads ({format_version})",
+                ).format(filename=filename, version=version, format_version=FORMAT_VERSION)
             )
         return document
 
@@ -172,7 +194,7 @@ class DataService(Service):
     # -- backups ---------------------------------------------------------------------------------
     def _require_file(self) -> Path:
         if self.db.path is None:
-            raise MentorDeskError("this database lives in memory and has no backups")
+            raise MentorDeskError(translate("Errors", "this database lives in memory and has no backups"))
         return self.db.path
 
     def backup(self, out: Path | None = None, reason: str = "manual") -> Path:
@@ -181,9 +203,13 @@ class DataService(Service):
         if out is not None:
             out = Path(out)
             if out.is_dir():
-                raise MentorDeskError(f"{out} is a folder; give a file name for the backup")
+                raise MentorDeskError(
+                    translate("Errors", "{out} is a folder; give a file name for the backup").format(out=out)
+                )
             if not out.parent.exists():
-                raise MentorDeskError(f"{out.parent} does not exist")
+                raise MentorDeskError(
+                    translate("Errors", "{parent} does not exist").format(parent=out.parent)
+                )
         return backup_database(self._require_file(), reason=reason, out=out)
 
     def auto_backup(self, retention: Retention | None = None) -> Path | None:
@@ -231,15 +257,25 @@ def restore_database(db_path: Path, backup: Path) -> Path | None:
 
     backup = Path(backup)
     if not backup.exists():
-        raise MentorDeskError(f"{backup}: no such file")
+        raise MentorDeskError(translate("Errors", "{backup}: no such file").format(backup=backup))
     with backup.open("rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
-            raise DatabaseError(f"{backup} is not a MentorDesk database (not an SQLite file)")
+            raise DatabaseError(
+                translate("Errors", "{backup} is not a MentorDesk database (not an SQLite file)").format(
+                    backup=backup
+                )
+            )
     if not integrity_ok(backup):
-        raise DatabaseError(f"{backup} is damaged (integrity check failed); nothing was restored")
+        raise DatabaseError(
+            translate("Errors", "{backup} is damaged (integrity check failed); nothing was restored").format(
+                backup=backup
+            )
+        )
     revision = read_revision(backup)
     if revision is None:
-        raise DatabaseError(f"{backup} is empty; nothing was restored")
+        raise DatabaseError(
+            translate("Errors", "{backup} is empty; nothing was restored").format(backup=backup)
+        )
     check_revision(backup, revision)
     saved = None
     if db_path.exists() and db_path.stat().st_size > 0:

@@ -23,6 +23,7 @@ from mentordesk.domain.enums import (
     RelStatus,
     Role,
 )
+from mentordesk.domain.text import translate
 from mentordesk.services.base import Service
 from mentordesk.services.demo_data import ACTIONS, AGENDAS, GOALS, NOTES, PEOPLE, PersonSpec, slug
 from mentordesk.services.errors import MentorDeskError
@@ -82,7 +83,11 @@ class DemoService(Service):
 
     def generate(self, *, seed: int = 1, scale: str = "small", force: bool = False) -> DemoSummary:
         if scale not in ("small", "large"):
-            raise MentorDeskError(f"unknown demo scale {scale!r} (choose small or large)")
+            raise MentorDeskError(
+                translate("Errors", "unknown demo scale {scale!r} (choose small or large)").format(
+                    scale=scale
+                )
+            )
         if not self.is_empty():
             if not force:
                 raise MentorDeskError(

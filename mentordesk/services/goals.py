@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import GoalStatus, ProgressMode
 from mentordesk.domain.progress import MilestoneState, next_review, progress_from_milestones
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services import goals_snapshot, validate
 from mentordesk.services.errors import NotFoundError, ValidationError
 from mentordesk.services.goals_checks import check_goal, check_milestone, check_outside, clean_review
@@ -130,7 +131,7 @@ class GoalService(GoalReader):
         self, goal_id: int, start_on: date | None, target_on: date | None, *, confirm: bool = False
     ) -> None:
         """Move a goal's start and target (the timeline's bar ends)."""
-        validate.date_order(start_on, target_on, "target_on", "Target")
+        validate.date_order(start_on, target_on, "target_on", QT_TRANSLATE_NOOP("Field", "Target"))
         with self.db.session() as s:
             goal = _goal(s, goal_id)
             if not confirm:
@@ -156,7 +157,9 @@ class GoalService(GoalReader):
             goal = _goal(s, goal_id)
             meeting = s.get(Meeting, meeting_id)
             if meeting is None:
-                raise NotFoundError("This meeting no longer exists (it may have been deleted)")
+                raise NotFoundError(
+                    translate("Errors", "This meeting no longer exists (it may have been deleted)")
+                )
             if meeting not in goal.meetings:
                 goal.meetings.append(meeting)
 
@@ -220,7 +223,12 @@ class GoalService(GoalReader):
     def set_milestone_done(self, milestone_id: int, done_on: date | None) -> None:
         """Tick a milestone (``done_on`` a date) or open it again (``None``)."""
         if done_on is not None and done_on > self.today():
-            raise ValidationError(f"Done date {done_on.isoformat()} is in the future", field="done_on")
+            raise ValidationError(
+                translate("Errors", "Done date {done_on} is in the future").format(
+                    done_on=done_on.isoformat()
+                ),
+                field="done_on",
+            )
         with self.db.session() as s:
             ms = _milestone(s, milestone_id)
             ms.done_on = done_on
@@ -236,14 +244,19 @@ class GoalService(GoalReader):
         value = check_percent(percent)
         day = on or self.today()
         if day > self.today():
-            raise ValidationError(f"Progress date {day.isoformat()} is in the future", field="on")
-        text = validate.optional_text(note, "note", "Note", max_len=2000)
+            raise ValidationError(
+                translate("Errors", "Progress date {day} is in the future").format(day=day.isoformat()),
+                field="on",
+            )
+        text = validate.optional_text(note, "note", QT_TRANSLATE_NOOP("Field", "Note"), max_len=2000)
         with self.db.session() as s:
             goal = _goal(s, goal_id)
             if goal.progress_mode == ProgressMode.MILESTONES:
                 raise ValidationError(
-                    "This goal's progress follows its milestones; tick a milestone, or edit the goal "
-                    "to record progress by hand",
+                    translate(
+                        "Errors",
+                        "This goal's progress follows its milestones; tick a milestone, or edit the goal to record progress by hand",
+                    ),
                     field="percent",
                 )
             entry = ProgressEntry(goal_id=goal.id, on=day, percent=value, note=text)
@@ -303,14 +316,14 @@ class GoalService(GoalReader):
 def _goal(s: Session, goal_id: int) -> Goal:
     goal = s.get(Goal, goal_id)
     if goal is None:
-        raise NotFoundError("This goal no longer exists (it may have been deleted)")
+        raise NotFoundError(translate("Errors", "This goal no longer exists (it may have been deleted)"))
     return goal
 
 
 def _milestone(s: Session, milestone_id: int) -> Milestone:
     ms = s.get(Milestone, milestone_id)
     if ms is None:
-        raise NotFoundError("This milestone no longer exists (it may have been deleted)")
+        raise NotFoundError(translate("Errors", "This milestone no longer exists (it may have been deleted)"))
     return ms
 
 
@@ -334,7 +347,9 @@ def _relationships(s: Session, ids: list[int]) -> list[Relationship]:
     found = {r.id: r for r in s.scalars(select(Relationship).where(Relationship.id.in_(ids)))}
     missing = [i for i in ids if i not in found]
     if missing:
-        raise ValidationError("A chosen mentor relationship no longer exists", field="relationships")
+        raise ValidationError(
+            translate("Errors", "A chosen mentor relationship no longer exists"), field="relationships"
+        )
     return [found[i] for i in dict.fromkeys(ids)]
 
 

@@ -23,6 +23,7 @@ from mentordesk.domain.progress import (
     progress_on,
     review_due,
 )
+from mentordesk.domain.text import translate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import NotFoundError
 from mentordesk.services.goals_types import (
@@ -170,7 +171,7 @@ class GoalReader(Service):
         with self.db.raw() as con:
             rows = load_rows(con, self.today(), [goal_id])
         if not rows:
-            raise NotFoundError("This goal no longer exists (it may have been deleted)")
+            raise NotFoundError(translate("Errors", "This goal no longer exists (it may have been deleted)"))
         return rows[0]
 
     def detail(self, goal_id: int) -> GoalDetail:
@@ -178,7 +179,9 @@ class GoalReader(Service):
         with self.db.raw() as con:
             rows = load_rows(con, self.today(), [goal_id])
             if not rows:
-                raise NotFoundError("This goal no longer exists (it may have been deleted)")
+                raise NotFoundError(
+                    translate("Errors", "This goal no longer exists (it may have been deleted)")
+                )
             return GoalDetail(
                 rows[0],
                 tuple(_progress_history(con, goal_id)),

@@ -11,6 +11,7 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from mentordesk.domain.text import translate
 from mentordesk.services.errors import NotFoundError
 from mentordesk.services.goals_types import GoalSnapshot, Record
 from mentordesk.store.models import (
@@ -38,7 +39,7 @@ def _records(session: Session, table: Table, goal_id: int) -> tuple[Record, ...]
 def take(session: Session, goal_id: int) -> GoalSnapshot:
     row = session.execute(select(GOAL_TABLE).where(GOAL_TABLE.c.id == goal_id)).mappings().first()
     if row is None:
-        raise NotFoundError("This goal no longer exists (it may have been deleted)")
+        raise NotFoundError(translate("Errors", "This goal no longer exists (it may have been deleted)"))
     milestones, progress, reviews = (_records(session, t, goal_id) for t in CHILD_TABLES)
     rel_ids = session.scalars(
         select(goal_relationship.c.relationship_id)

@@ -22,6 +22,7 @@ from mentordesk.domain.series import (
     MeetingFrequency,
     ReportData,
 )
+from mentordesk.domain.text import translate
 from mentordesk.services import csv_export
 from mentordesk.services import insights_goals as g
 from mentordesk.services import insights_query as q
@@ -126,7 +127,10 @@ class InsightsService(Service):
             found = [row for row in rows if row.name.lower() == name.lower()]
             if not found:
                 raise ValidationError(
-                    f"No relationship with {name!r}; check the spelling of the name", field="relationship"
+                    translate(
+                        "Errors", "No relationship with {name!r}; check the spelling of the name"
+                    ).format(name=name),
+                    field="relationship",
                 )
             tracked = [row for row in found if str(row.status) in q.TRACKED] or found
             ids.extend(row.id for row in tracked)
@@ -166,7 +170,12 @@ class InsightsService(Service):
             chart = ChartKind(kind)
         except ValueError:
             options = ", ".join(k.value for k in ChartKind)
-            raise ValidationError(f"Unknown chart {kind!r}; use one of: {options}", field="kind") from None
+            raise ValidationError(
+                translate("Errors", "Unknown chart {kind!r}; use one of: {options}").format(
+                    kind=kind, options=options
+                ),
+                field="kind",
+            ) from None
         if chart == ChartKind.PROGRESS:
             return self.goal_progress(flt)
         if chart == ChartKind.MEETINGS:
@@ -188,19 +197,20 @@ class InsightsService(Service):
             goals = cast(tuple[GoalProgressSeries, ...], data)
             shown = readable_goals(goals)
             if len(shown) < len(goals):
-                note = (
-                    f"Showing the {len(shown)} goals with the latest progress, of {len(goals)}; "
-                    "choose goals to see the others."
-                )
+                note = translate(
+                    "Insights",
+                    "Showing the {shown} goals with the latest progress, of {total}; choose goals to see the others.",
+                ).format(shown=len(shown), total=len(goals))
                 return ChartView(chart, shown, note)
         if chart == ChartKind.ADHERENCE and flt.relationship_ids is None:
             rows = cast(tuple[AdherenceRow, ...], data)
             kept = readable_adherence(rows)
             if len(kept) < len(rows):
-                note = (
-                    f"Showing the {len(kept)} relationships that kept their cadence least, of {len(rows)}; "
-                    "choose relationships to see the others."
-                )
+                note = translate(
+                    "Insights",
+                    "Showing the {shown} relationships that kept their cadence least, of {total}; "
+                    "choose relationships to see the others.",
+                ).format(shown=len(kept), total=len(rows))
                 return ChartView(chart, kept, note)
         return ChartView(chart, data)
 

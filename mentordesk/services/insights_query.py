@@ -23,6 +23,7 @@ from mentordesk.domain.series import (
     FocusRow,
     MeetingFrequency,
 )
+from mentordesk.domain.text import translate
 from mentordesk.services.insights_types import (
     InsightsFilter,
     Period,
@@ -201,7 +202,10 @@ def meeting_frequency(session: Session, flt: InsightsFilter) -> MeetingFrequency
         # Beyond what colours can tell apart: the people with fewer meetings share one stack.
         rest = series[MAX_STACKED - 1 :]
         merged = tuple(sum(c[i] for _, c in rest) for i in range(len(months)))
-        series = [*series[: MAX_STACKED - 1], (f"Everyone else ({len(rest)} people)", merged)]
+        series = [
+            *series[: MAX_STACKED - 1],
+            (translate("Charts", "Everyone else ({count} people)").format(count=len(rest)), merged),
+        ]
 
     target_stmt = select(func.sum(DAYS_PER_MONTH / Relationship.cadence_days)).where(
         Relationship.status == RelStatus.ACTIVE.value, Relationship.cadence_days > 0
@@ -278,7 +282,7 @@ def expected_meetings(session: Session, flt: InsightsFilter, today: date) -> int
 
 def focus_label(value: str) -> str:
     try:
-        return FocusArea(value).label
+        return translate("Enum", FocusArea(value).label)
     except ValueError:
         return str(value).replace("_", " ").capitalize()
 

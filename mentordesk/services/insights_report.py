@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.enums import GoalStatus, MeetingStatus
 from mentordesk.domain.progress import MilestoneState, current_progress, is_open
 from mentordesk.domain.series import GoalTableRow, MeetingLogRow, MilestoneMark, ReportSummary
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services.insights_goals import goal_order, goal_rows, history_of, milestones_of
 from mentordesk.services.insights_query import (
     HELD,
@@ -30,11 +31,11 @@ LOGGED = (MeetingStatus.HELD.value, MeetingStatus.CANCELLED.value, MeetingStatus
 """Meetings that belong in the log: what happened, not what is still planned."""
 
 GOAL_STATUS_TEXT = {
-    GoalStatus.PLANNED.value: "Planned",
-    GoalStatus.ACTIVE.value: "In progress",
-    GoalStatus.ACHIEVED.value: "Achieved",
-    GoalStatus.ON_HOLD.value: "On hold",
-    GoalStatus.DROPPED.value: "Dropped",
+    GoalStatus.PLANNED.value: QT_TRANSLATE_NOOP("Report", "Planned"),
+    GoalStatus.ACTIVE.value: QT_TRANSLATE_NOOP("Report", "In progress"),
+    GoalStatus.ACHIEVED.value: QT_TRANSLATE_NOOP("Report", "Achieved"),
+    GoalStatus.ON_HOLD.value: QT_TRANSLATE_NOOP("Report", "On hold"),
+    GoalStatus.DROPPED.value: QT_TRANSLATE_NOOP("Report", "Dropped"),
 }
 
 
@@ -102,7 +103,9 @@ def goals_table(session: Session, flt: InsightsFilter) -> tuple[tuple[GoalTableR
         rows.append(
             GoalTableRow(
                 title=g.title,
-                status=GOAL_STATUS_TEXT.get(str(g.status), str(g.status).replace("_", " ").capitalize()),
+                status=translate("Report", GOAL_STATUS_TEXT[str(g.status)])
+                if str(g.status) in GOAL_STATUS_TEXT
+                else str(g.status),
                 progress=float(progress),
                 target=g.target_on,
                 milestones=tuple(MilestoneMark(m.title, m.due_on, m.done_on) for m in marks),
@@ -140,7 +143,7 @@ def meeting_log(session: Session, flt: InsightsFilter) -> tuple[MeetingLogRow, .
             closed[meeting_id].append(" ".join(str(text).split()))
     rows: list[MeetingLogRow] = []
     for m in meetings:
-        status = MeetingStatus(m.status).label if m.status in LOGGED else str(m.status)
+        status = translate("Enum", MeetingStatus(m.status).label) if m.status in LOGGED else str(m.status)
         rows.append(
             MeetingLogRow(
                 held_on=date.fromisoformat(m[1]),

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services.errors import ValidationError
 
 
@@ -28,11 +29,11 @@ class RangePreset(StrEnum):
 
 
 PRESET_LABELS: dict[RangePreset, str] = {
-    RangePreset.THIS_QUARTER: "This quarter",
-    RangePreset.THIS_YEAR: "This year",
-    RangePreset.LAST_12_MONTHS: "Last 12 months",
-    RangePreset.ALL: "All time",
-    RangePreset.CUSTOM: "Custom…",
+    RangePreset.THIS_QUARTER: QT_TRANSLATE_NOOP("Enum", "This quarter"),
+    RangePreset.THIS_YEAR: QT_TRANSLATE_NOOP("Enum", "This year"),
+    RangePreset.LAST_12_MONTHS: QT_TRANSLATE_NOOP("Enum", "Last 12 months"),
+    RangePreset.ALL: QT_TRANSLATE_NOOP("Enum", "All time"),
+    RangePreset.CUSTOM: QT_TRANSLATE_NOOP("Enum", "Custom…"),
 }
 
 
@@ -50,10 +51,10 @@ class ChartKind(StrEnum):
 
 
 CHART_LABELS: dict[ChartKind, str] = {
-    ChartKind.PROGRESS: "Goal progress",
-    ChartKind.MEETINGS: "Meetings per month",
-    ChartKind.ADHERENCE: "Cadence kept",
-    ChartKind.FOCUS: "Focus areas",
+    ChartKind.PROGRESS: QT_TRANSLATE_NOOP("Enum", "Goal progress"),
+    ChartKind.MEETINGS: QT_TRANSLATE_NOOP("Enum", "Meetings per month"),
+    ChartKind.ADHERENCE: QT_TRANSLATE_NOOP("Enum", "Cadence kept"),
+    ChartKind.FOCUS: QT_TRANSLATE_NOOP("Enum", "Focus areas"),
 }
 
 
@@ -67,7 +68,9 @@ class Period:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValidationError(
-                f"The period ends on {self.end.isoformat()}, before it starts on {self.start.isoformat()}",
+                translate("Errors", "The period ends on {end}, before it starts on {start}").format(
+                    end=self.end.isoformat(), start=self.start.isoformat()
+                ),
                 field="period",
             )
 
@@ -158,7 +161,12 @@ def preset_period(
         preset = RangePreset(preset)
     except ValueError:
         options = ", ".join(p.value for p in RangePreset)
-        raise ValidationError(f"Unknown period {preset!r}; use one of: {options}", field="period") from None
+        raise ValidationError(
+            translate("Errors", "Unknown period {preset!r}; use one of: {options}").format(
+                preset=preset, options=options
+            ),
+            field="period",
+        ) from None
     if preset == RangePreset.THIS_QUARTER:
         return Period(date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), today)
     if preset == RangePreset.THIS_YEAR:
@@ -169,7 +177,9 @@ def preset_period(
         first = min(first_day, today) if first_day is not None else first_of_month(today)
         return Period(first, today)
     if start is None or end is None:
-        raise ValidationError("A custom period needs a start and an end date", field="period")
+        raise ValidationError(
+            translate("Errors", "A custom period needs a start and an end date"), field="period"
+        )
     return Period(start, end)
 
 

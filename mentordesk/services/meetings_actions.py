@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import Owner
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services import validate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import NotFoundError, ValidationError
@@ -21,7 +22,7 @@ from mentordesk.store.models import ActionItem, Meeting, Relationship
 def _get_action(s: Session, action_id: int) -> ActionItem:
     item = s.get(ActionItem, action_id)
     if item is None:
-        raise NotFoundError("This action item no longer exists")
+        raise NotFoundError(translate("Errors", "This action item no longer exists"))
     return item
 
 
@@ -36,19 +37,26 @@ class MeetingActions(Service):
         due_on: date | None = None,
     ) -> int:
         """Add an action item to a meeting (and so to its relationship) or to a relationship alone."""
-        clean = validate.required_text(text, "text", "The action item", max_len=2000)
-        who = validate.enum_value(Owner, owner, "owner", "Owner")
+        clean = validate.required_text(
+            text, "text", QT_TRANSLATE_NOOP("Field", "The action item"), max_len=2000
+        )
+        who = validate.enum_value(Owner, owner, "owner", QT_TRANSLATE_NOOP("Field", "Owner"))
         with self.db.session() as s:
             if meeting_id is not None:
                 m = s.get(Meeting, meeting_id)
                 if m is None:
-                    raise NotFoundError("This meeting no longer exists (it may have been deleted)")
+                    raise NotFoundError(
+                        translate("Errors", "This meeting no longer exists (it may have been deleted)")
+                    )
                 relationship_id = m.relationship_id if relationship_id is None else relationship_id
             if relationship_id is not None and s.get(Relationship, relationship_id) is None:
-                raise ValidationError("That relationship no longer exists", field="relationship")
+                raise ValidationError(
+                    translate("Errors", "That relationship no longer exists"), field="relationship"
+                )
             if meeting_id is None and relationship_id is None:
                 raise ValidationError(
-                    "An action item belongs to a meeting or a relationship", field="meeting"
+                    translate("Errors", "An action item belongs to a meeting or a relationship"),
+                    field="meeting",
                 )
             item = ActionItem(
                 meeting_id=meeting_id, relationship_id=relationship_id, text=clean, owner=who, due_on=due_on
@@ -58,8 +66,10 @@ class MeetingActions(Service):
             return item.id
 
     def update_action(self, action_id: int, *, text: str, owner: Owner | str, due_on: date | None) -> None:
-        clean = validate.required_text(text, "text", "The action item", max_len=2000)
-        who = validate.enum_value(Owner, owner, "owner", "Owner")
+        clean = validate.required_text(
+            text, "text", QT_TRANSLATE_NOOP("Field", "The action item"), max_len=2000
+        )
+        who = validate.enum_value(Owner, owner, "owner", QT_TRANSLATE_NOOP("Field", "Owner"))
         with self.db.session() as s:
             item = _get_action(s, action_id)
             item.text, item.owner, item.due_on = clean, who, due_on
@@ -93,7 +103,9 @@ class MeetingActions(Service):
                 s.execute(delete(ActionItem).where(ActionItem.id == values["id"]))
                 s.execute(insert(ActionItem).values(**values))
         except IntegrityError:
-            raise NotFoundError("The action item cannot be put back: its meeting no longer exists") from None
+            raise NotFoundError(
+                translate("Errors", "The action item cannot be put back: its meeting no longer exists")
+            ) from None
         return int(values["id"])
 
     def actions_of_meeting(self, meeting_id: int) -> list[ActionItemRow]:

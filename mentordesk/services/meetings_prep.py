@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from mentordesk.domain.enums import GoalStatus, MeetingStatus, Owner, ProgressMode
 from mentordesk.domain.progress import MilestoneState, progress_from_milestones
+from mentordesk.domain.text import translate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import NotFoundError
 from mentordesk.services.meetings_read import row_statement, to_action, to_row
@@ -79,11 +80,14 @@ def _pct(value: float | None) -> str:
 
 
 def _action_line(a: ActionItemRow, today: date) -> str:
-    who = "me" if a.owner == Owner.ME else "them"
-    due = ""
-    if a.due_on is not None:
-        due = f", due {a.due_on.isoformat()}" + (" — overdue" if a.due_on < today else "")
-    return f"{a.text} ({who}{due})"
+    who = translate("Enum", Owner(a.owner).label).lower()
+    if a.due_on is None:
+        return translate("MeetingPrep", "{text} ({owner})").format(text=a.text, owner=who)
+    if a.due_on < today:
+        line = translate("MeetingPrep", "{text} ({owner}, due {due} — overdue)")
+    else:
+        line = translate("MeetingPrep", "{text} ({owner}, due {due})")
+    return line.format(text=a.text, owner=who, due=a.due_on.isoformat())
 
 
 def suggest_agenda(
@@ -98,59 +102,88 @@ def suggest_agenda(
         items.extend(line.strip(" -*") for line in meeting.agenda.splitlines() if line.strip(" -*"))
     overdue = [a for a in actions if a.due_on is not None and a.due_on < today]
     for a in (overdue + [a for a in actions if a not in overdue])[:5]:
-        items.append(f"Follow up: {_action_line(a, today)}")
-    since = f" since {last.day.isoformat()}" if last else ""
+        items.append(translate("MeetingPrep", "Follow up: {action}").format(action=_action_line(a, today)))
     for g in goals:
         if g.status != GoalStatus.ACTIVE:
             continue
         if g.percent is None:
-            items.append(f"Agree how to measure progress on “{g.title}”")
+            items.append(
+                translate("MeetingPrep", "Agree how to measure progress on “{goal}”").format(goal=g.title)
+            )
         elif last is not None and g.change is not None and abs(g.change) < 0.5:
-            items.append(f"What is in the way of “{g.title}”? (unchanged at {_pct(g.percent)}{since})")
+            items.append(
+                translate(
+                    "MeetingPrep", "What is in the way of “{goal}”? (unchanged at {percent} since {date})"
+                ).format(goal=g.title, percent=_pct(g.percent), date=last.day.isoformat())
+            )
+        elif last is not None:
+            items.append(
+                translate("MeetingPrep", "Progress on “{goal}”: now {percent}, {change} since {date}").format(
+                    goal=g.title, percent=_pct(g.percent), change=_delta(g), date=last.day.isoformat()
+                )
+            )
         else:
             items.append(
-                f"Progress on “{g.title}”: now {_pct(g.percent)}{since and ', ' + _delta(g) + since}"
+                translate("MeetingPrep", "Progress on “{goal}”: now {percent}").format(
+                    goal=g.title, percent=_pct(g.percent)
+                )
             )
-    items.append("Agree next steps and the date of the next meeting")
+    items.append(translate("MeetingPrep", "Agree next steps and the date of the next meeting"))
     return items
 
 
 def _delta(g: GoalProgress) -> str:
     change = g.change or 0.0
-    return f"{change:+.0f} points"
+    return translate("MeetingPrep", "{change} points").format(change=f"{change:+.0f}")
 
 
 def prep_markdown(prep: MeetingPrep) -> str:
     m = prep.meeting
     when = m.day.strftime("%A %d %B %Y") if m.all_day else m.start.astimezone().strftime("%A %d %B %Y, %H:%M")
-    out = [f"# Meeting prep: {m.label}", "", f"{when} · {m.duration_minutes} minutes"]
+    out = [
+        translate("MeetingPrep", "# Meeting prep: {name}").format(name=m.label),
+        "",
+        translate("MeetingPrep", "{when} · {minutes} minutes").format(when=when, minutes=m.duration_minutes),
+    ]
     if m.location:
-        out.append(f"Where: {m.location}")
-    out += ["", "## Suggested agenda", ""]
+        out.append(translate("MeetingPrep", "Where: {location}").format(location=m.location))
+    out += ["", translate("MeetingPrep", "## Suggested agenda"), ""]
     out += [f"{i}. {item}" for i, item in enumerate(prep.suggested_agenda, 1)]
-    out += ["", "## Open action items", ""]
-    out += [f"- [ ] {_action_line(a, prep.today)}" for a in prep.open_actions] or ["None open."]
-    out += ["", "## Goals", ""]
+    out += ["", translate("MeetingPrep", "## Open action items"), ""]
+    out += [f"- [ ] {_action_line(a, prep.today)}" for a in prep.open_actions] or [
+        translate("MeetingPrep", "None open.")
+    ]
+    out += ["", translate("MeetingPrep", "## Goals"), ""]
     for g in prep.goals:
-        line = f"- {g.title} ({g.status.label.lower()}): {_pct(g.percent)}"
+        status = translate("Enum", g.status.label).lower()
+        line = f"- {g.title} ({status}): {_pct(g.percent)}"
         if prep.last_meeting is not None:
-            line += f", was {_pct(g.percent_then)} at the last meeting"
+            line += translate("MeetingPrep", ", was {percent} at the last meeting").format(
+                percent=_pct(g.percent_then)
+            )
         if g.target_on:
-            line += f"; target {g.target_on.isoformat()}"
+            line += translate("MeetingPrep", "; target {date}").format(date=g.target_on.isoformat())
         out.append(line)
     if not prep.goals:
-        out.append("No goal linked to this relationship.")
+        out.append(translate("MeetingPrep", "No goal linked to this relationship."))
     if prep.agreed_topics:
-        out += ["", "## Agreed topics", "", prep.agreed_topics]
-    out += ["", "## Last meeting", ""]
+        out += ["", translate("MeetingPrep", "## Agreed topics"), "", prep.agreed_topics]
+    out += ["", translate("MeetingPrep", "## Last meeting"), ""]
     last = prep.last_meeting
     if last is None:
-        out.append("This is the first meeting.")
+        out.append(translate("MeetingPrep", "This is the first meeting."))
+    elif last.rating:
+        out.append(
+            translate("MeetingPrep", "{date} · rated {rating}/5").format(
+                date=last.day.isoformat(), rating=last.rating
+            )
+        )
     else:
-        out.append(f"{last.day.isoformat()}" + (f" · rated {last.rating}/5" if last.rating else ""))
+        out.append(last.day.isoformat())
+    if last is not None:
         if last.agenda:
-            out += ["", f"Agenda: {last.agenda}"]
-        out += ["", last.notes or "No notes were written."]
+            out += ["", translate("MeetingPrep", "Agenda: {agenda}").format(agenda=last.agenda)]
+        out += ["", last.notes or translate("MeetingPrep", "No notes were written.")]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -161,7 +194,9 @@ class MeetingPrepMixin(Service):
         with self.db.reader() as s:
             r = s.execute(row_statement().where(Meeting.id == meeting_id)).first()
             if r is None:
-                raise NotFoundError("This meeting no longer exists (it may have been deleted)")
+                raise NotFoundError(
+                    translate("Errors", "This meeting no longer exists (it may have been deleted)")
+                )
             meeting = to_row(r)
             rid = meeting.relationship_id
             last: MeetingRow | None = None

@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, select
 
 from mentordesk.domain.cadence import TRACKED_STATUSES, Overdue, check_in, next_check_in
 from mentordesk.domain.enums import MeetingStatus, RelStatus
+from mentordesk.domain.text import translate
 from mentordesk.services.base import Service, local_date
 from mentordesk.services.errors import NotFoundError
 from mentordesk.services.meetings_schedule import at_local, overlaps, propose_slot
@@ -172,7 +173,9 @@ class MeetingReads(Service):
         with self.db.reader() as s:
             r = s.execute(row_statement().where(Meeting.id == meeting_id)).first()
             if r is None:
-                raise NotFoundError("This meeting no longer exists (it may have been deleted)")
+                raise NotFoundError(
+                    translate("Errors", "This meeting no longer exists (it may have been deleted)")
+                )
             actions = s.scalars(
                 select(ActionItem).where(ActionItem.meeting_id == meeting_id).order_by(ActionItem.id)
             ).all()
@@ -302,7 +305,7 @@ class MeetingReads(Service):
         with self.db.reader() as s:
             rel = s.get(Relationship, relationship_id)
             if rel is None:
-                raise NotFoundError("That relationship no longer exists")
+                raise NotFoundError(translate("Errors", "That relationship no longer exists"))
             last = s.execute(
                 select(Meeting.start, Meeting.duration_minutes)
                 .where(

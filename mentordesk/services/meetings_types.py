@@ -8,6 +8,7 @@ from typing import Any
 
 from mentordesk.domain.cadence import Overdue
 from mentordesk.domain.enums import Channel, MeetingStatus, Owner, RelStatus
+from mentordesk.domain.text import translate
 from mentordesk.services.base import local_date
 
 MAX_DURATION_MINUTES = 31 * 24 * 60
@@ -49,7 +50,7 @@ class MeetingRow:
     @property
     def label(self) -> str:
         """Who or what the meeting is about, for lists and summaries."""
-        return self.person or self.title or "Meeting"
+        return self.person or self.title or translate("Meeting", "Meeting")
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ class Dot:
 
     @property
     def label(self) -> str:
-        return self.person or self.title or "Meeting"
+        return self.person or self.title or translate("Meeting", "Meeting")
 
 
 @dataclass(frozen=True)
@@ -160,11 +161,15 @@ class CheckInRow:
 
     def describe(self, today: date) -> str:
         if self.level == Overdue.OVERDUE:
-            return f"overdue by {self.days_late} day{'s' if self.days_late != 1 else ''}"
+            if self.days_late == 1:
+                return translate("CheckIn", "overdue by 1 day")
+            return translate("CheckIn", "overdue by {days} days").format(days=self.days_late)
         days = (self.due - today).days
         if days <= 0:
-            return "due today"
-        return f"due in {days} day{'s' if days != 1 else ''}"
+            return translate("CheckIn", "due today")
+        if days == 1:
+            return translate("CheckIn", "due in 1 day")
+        return translate("CheckIn", "due in {days} days").format(days=days)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import Channel, MeetingStatus, Owner
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services import validate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import NotFoundError, ValidationError
@@ -42,13 +43,15 @@ def values_of(obj: Any, columns: tuple[str, ...]) -> tuple[tuple[str, Any], ...]
 def get_meeting(s: Session, meeting_id: int) -> Meeting:
     m = s.get(Meeting, meeting_id)
     if m is None:
-        raise NotFoundError("This meeting no longer exists (it may have been deleted)")
+        raise NotFoundError(translate("Errors", "This meeting no longer exists (it may have been deleted)"))
     return m
 
 
 def clean_start(start: datetime, all_day: bool) -> datetime:
     if not isinstance(start, datetime) or start.tzinfo is None or start.utcoffset() is None:
-        raise ValidationError("The start time needs a date and a time zone", field="start")
+        raise ValidationError(
+            translate("Errors", "The start time needs a date and a time zone"), field="start"
+        )
     if all_day:
         return datetime.combine(start.date(), time(0), UTC)
     return start.astimezone(UTC).replace(microsecond=0)
@@ -56,7 +59,9 @@ def clean_start(start: datetime, all_day: bool) -> datetime:
 
 def clean_duration(minutes: int | None, all_day: bool) -> int:
     if minutes is None or not (1 <= minutes <= MAX_DURATION_MINUTES):
-        raise ValidationError("Duration must be between 1 minute and 31 days", field="duration")
+        raise ValidationError(
+            translate("Errors", "Duration must be between 1 minute and 31 days"), field="duration"
+        )
     if all_day:
         return max(1, -(-minutes // 1440)) * 1440
     return int(minutes)
@@ -66,14 +71,14 @@ def clean_rating(rating: int | None) -> int | None:
     if rating is None:
         return None
     if not (1 <= int(rating) <= 5):
-        raise ValidationError("Rating must be from 1 to 5", field="rating")
+        raise ValidationError(translate("Errors", "Rating must be from 1 to 5"), field="rating")
     return int(rating)
 
 
 def clean_channel(channel: Channel | str | None) -> Channel | None:
     if channel is None or channel == "":
         return None
-    return validate.enum_value(Channel, channel, "channel", "Channel")
+    return validate.enum_value(Channel, channel, "channel", QT_TRANSLATE_NOOP("Field", "Channel"))
 
 
 class MeetingWrites(Service):
@@ -81,28 +86,36 @@ class MeetingWrites(Service):
         day = meeting_day(start, all_day)
         if status in (MeetingStatus.HELD, MeetingStatus.MISSED) and day > self.today():
             raise ValidationError(
-                f"The meeting on {day.isoformat()} is still ahead: it can be marked "
-                f"{status.label.lower()} from that day on",
+                translate(
+                    "Errors",
+                    "The meeting on {day} is still ahead: it can be marked {status} from that day on",
+                ).format(day=day.isoformat(), status=translate("Enum", status.label).lower()),
                 field="status",
             )
 
     def _relationship(self, s: Session, relationship_id: int | None, title: str) -> Relationship | None:
         if relationship_id is None:
             if not title:
-                raise ValidationError("Choose who the meeting is with", field="relationship")
+                raise ValidationError(
+                    translate("Errors", "Choose who the meeting is with"), field="relationship"
+                )
             return None
         rel = s.get(Relationship, relationship_id)
         if rel is None:
-            raise ValidationError("That relationship no longer exists", field="relationship")
+            raise ValidationError(
+                translate("Errors", "That relationship no longer exists"), field="relationship"
+            )
         return rel
 
     def _apply(self, s: Session, m: Meeting, inp: MeetingInput) -> None:
         """Validate ``inp`` and write it onto ``m`` (nothing is written when a value is refused)."""
-        title = validate.optional_text(inp.title, "title", "Title", max_len=300)
+        title = validate.optional_text(inp.title, "title", QT_TRANSLATE_NOOP("Field", "Title"), max_len=300)
         rel = self._relationship(s, inp.relationship_id, title)
         start = clean_start(inp.start, inp.all_day)
         duration = clean_duration(inp.duration_minutes, inp.all_day)
-        status = validate.enum_value(MeetingStatus, inp.status, "status", "Status")
+        status = validate.enum_value(
+            MeetingStatus, inp.status, "status", QT_TRANSLATE_NOOP("Field", "Status")
+        )
         self._check_not_ahead(status, start, inp.all_day)
         values = {
             "relationship_id": rel.id if rel else None,
@@ -111,9 +124,11 @@ class MeetingWrites(Service):
             "all_day": bool(inp.all_day),
             "title": title,
             "channel": clean_channel(inp.channel),
-            "location": validate.optional_text(inp.location, "location", "Location", max_len=500),
-            "agenda": validate.optional_text(inp.agenda, "agenda", "Agenda"),
-            "notes": validate.optional_text(inp.notes, "notes", "Notes"),
+            "location": validate.optional_text(
+                inp.location, "location", QT_TRANSLATE_NOOP("Field", "Location"), max_len=500
+            ),
+            "agenda": validate.optional_text(inp.agenda, "agenda", QT_TRANSLATE_NOOP("Field", "Agenda")),
+            "notes": validate.optional_text(inp.notes, "notes", QT_TRANSLATE_NOOP("Field", "Notes")),
             "rating": clean_rating(inp.rating),
             "status": status,
         }
@@ -122,7 +137,9 @@ class MeetingWrites(Service):
             wanted = sorted(set(inp.goal_ids))
             goals = list(s.scalars(select(Goal).where(Goal.id.in_(wanted)))) if wanted else []
             if len(goals) != len(wanted):
-                raise ValidationError("One of the chosen goals no longer exists", field="goals")
+                raise ValidationError(
+                    translate("Errors", "One of the chosen goals no longer exists"), field="goals"
+                )
         moved = m.id is not None and (m.start != start or m.status != status)
         for key, value in values.items():
             setattr(m, key, value)
@@ -162,7 +179,7 @@ class MeetingWrites(Service):
 
     def set_status(self, meeting_id: int, status: MeetingStatus | str) -> None:
         """Mark a meeting planned, held, cancelled or missed (and as asked about)."""
-        wanted = validate.enum_value(MeetingStatus, status, "status", "Status")
+        wanted = validate.enum_value(MeetingStatus, status, "status", QT_TRANSLATE_NOOP("Field", "Status"))
         with self.db.session() as s:
             m = get_meeting(s, meeting_id)
             self._check_not_ahead(wanted, m.start, m.all_day)
@@ -216,7 +233,9 @@ class MeetingWrites(Service):
                 for item in snapshot.action_items:
                     s.execute(insert(ActionItem).values(**dict(item)))
         except IntegrityError:
-            raise NotFoundError("The meeting cannot be put back: its relationship no longer exists") from None
+            raise NotFoundError(
+                translate("Errors", "The meeting cannot be put back: its relationship no longer exists")
+            ) from None
         return int(values["id"])
 
     def log_meeting(self, log: LogInput) -> LogResult:
@@ -227,16 +246,21 @@ class MeetingWrites(Service):
         to it. Logging resets the check-in cadence of the relationship.
         """
         if log.relationship_id is None:
-            raise ValidationError("Choose who you met", field="relationship")
+            raise ValidationError(translate("Errors", "Choose who you met"), field="relationship")
         start = clean_start(log.start, False)
         duration = clean_duration(log.duration_minutes, False)
         self._check_not_ahead(MeetingStatus.HELD, start, False)
-        notes = validate.optional_text(log.notes, "notes", "Notes")
-        agenda = validate.optional_text(log.agenda, "agenda", "Agenda")
+        notes = validate.optional_text(log.notes, "notes", QT_TRANSLATE_NOOP("Field", "Notes"))
+        agenda = validate.optional_text(log.agenda, "agenda", QT_TRANSLATE_NOOP("Field", "Agenda"))
         rating = clean_rating(log.rating)
         channel = clean_channel(log.channel)
         items = [
-            (validate.required_text(t, "action_items", "An action item", max_len=2000), o)
+            (
+                validate.required_text(
+                    t, "action_items", QT_TRANSLATE_NOOP("Field", "An action item"), max_len=2000
+                ),
+                o,
+            )
             for t, o in log.action_items
         ]
         day = meeting_day(start, False)

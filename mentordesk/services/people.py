@@ -16,6 +16,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from mentordesk.domain.enums import Kind, RelStatus, Role
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services import validate
 from mentordesk.services.errors import NotFoundError
 from mentordesk.services.people_detail import DetailMixin
@@ -57,7 +58,7 @@ class PeopleService(PeopleReader, StatusMixin, DetailMixin, SnapshotMixin):
         """Create a person and a relationship with them; returns the relationship id."""
         person_cols = person_values(new)
         rel_values = relationship_values(new)
-        status = validate.enum_value(RelStatus, new.status, "status", "Status")
+        status = validate.enum_value(RelStatus, new.status, "status", QT_TRANSLATE_NOOP("Field", "Status"))
         today = self.today()
         if status == RelStatus.ACTIVE and rel_values["started_on"] is None:
             rel_values["started_on"] = today
@@ -93,7 +94,7 @@ class PeopleService(PeopleReader, StatusMixin, DetailMixin, SnapshotMixin):
         with self.db.session() as s:
             person = s.get(Person, person_id)
             if person is None:
-                raise NotFoundError("That person no longer exists")
+                raise NotFoundError(translate("Errors", "That person no longer exists"))
             rel = Relationship(
                 person=person, role=Role.MENTORS_ME, kind=Kind.INFORMAL, status=RelStatus.PROSPECT
             )
@@ -108,7 +109,7 @@ class PeopleService(PeopleReader, StatusMixin, DetailMixin, SnapshotMixin):
         with self.db.reader() as s:
             rel = s.get(Relationship, relationship_id)
             if rel is None:
-                raise NotFoundError("That relationship no longer exists")
+                raise NotFoundError(translate("Errors", "That relationship no longer exists"))
             values = person_form(rel.person)
             values.update(
                 role=rel.role,
@@ -132,7 +133,7 @@ class PeopleService(PeopleReader, StatusMixin, DetailMixin, SnapshotMixin):
         with self.db.reader() as s:
             person = s.get(Person, person_id)
             if person is None:
-                raise NotFoundError("That person no longer exists")
+                raise NotFoundError(translate("Errors", "That person no longer exists"))
             return NewRelationship(**person_form(person))
 
     def update_relationship(self, relationship_id: int, values: NewRelationship) -> None:
@@ -146,7 +147,7 @@ class PeopleService(PeopleReader, StatusMixin, DetailMixin, SnapshotMixin):
         with self.db.session() as s:
             rel = s.get(Relationship, relationship_id)
             if rel is None:
-                raise NotFoundError("That relationship no longer exists")
+                raise NotFoundError(translate("Errors", "That relationship no longer exists"))
             apply_person(s, rel.person, person_cols)
             for key, value in rel_values.items():
                 setattr(rel, key, value)
@@ -157,5 +158,5 @@ class PeopleService(PeopleReader, StatusMixin, DetailMixin, SnapshotMixin):
         with self.db.session() as s:
             person = s.get(Person, person_id)
             if person is None:
-                raise NotFoundError("That person no longer exists")
+                raise NotFoundError(translate("Errors", "That person no longer exists"))
             apply_person(s, person, person_cols)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Table, delete, insert, select
 
 from mentordesk.domain.enums import AppreciationKind
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services import validate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import NotFoundError, ValidationError
@@ -47,12 +48,12 @@ class DetailMixin(Service):
         """Log a thank-you note or gesture; returns the entry's id."""
         when = on or self.today()
         if when > self.today():
-            raise ValidationError("The date cannot be in the future", field="on")
-        what = validate.enum_value(AppreciationKind, kind, "kind", "Kind")
-        words = validate.required_text(text, "text", "What you did", max_len=2000)
+            raise ValidationError(translate("Errors", "The date cannot be in the future"), field="on")
+        what = validate.enum_value(AppreciationKind, kind, "kind", QT_TRANSLATE_NOOP("Field", "Kind"))
+        words = validate.required_text(text, "text", QT_TRANSLATE_NOOP("Field", "What you did"), max_len=2000)
         with self.db.session() as s:
             if s.get(Relationship, relationship_id) is None:
-                raise NotFoundError("That relationship no longer exists")
+                raise NotFoundError(translate("Errors", "That relationship no longer exists"))
             entry = Appreciation(relationship_id=relationship_id, on=when, kind=what, text=words)
             s.add(entry)
             s.flush()
@@ -64,7 +65,7 @@ class DetailMixin(Service):
         with self.db.session() as s:
             row = s.execute(select(table).where(table.c.id == appreciation_id)).mappings().first()
             if row is None:
-                raise NotFoundError("That appreciation entry no longer exists")
+                raise NotFoundError(translate("Errors", "That appreciation entry no longer exists"))
             s.execute(delete(table).where(table.c.id == appreciation_id))
             return RemovedAppreciation(dict(row))
 

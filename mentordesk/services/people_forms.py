@@ -15,6 +15,7 @@ from mentordesk.domain.enums import (
     Role,
     Source,
 )
+from mentordesk.domain.text import QT_TRANSLATE_NOOP
 from mentordesk.services import validate
 
 if TYPE_CHECKING:
@@ -61,18 +62,22 @@ def person_values(new: NewRelationship) -> dict[str, Any]:
     """The person's columns from a form, validated (ValidationError names the field)."""
     tags = [t.strip() for t in new.tags if t.strip()]
     for tag in tags:
-        validate.required_text(tag, "tags", "A tag", max_len=80)
+        validate.required_text(tag, "tags", QT_TRANSLATE_NOOP("Field", "A tag"), max_len=80)
     return {
-        "name": validate.required_text(new.name, "name", "Name", max_len=200),
+        "name": validate.required_text(new.name, "name", QT_TRANSLATE_NOOP("Field", "Name"), max_len=200),
         "email": validate.email(new.email),
-        "phone": validate.optional_text(new.phone, "phone", "Phone", max_len=64),
-        "organization": validate.optional_text(new.organization, "organization", "Organization", max_len=200),
-        "title": validate.optional_text(new.title, "title", "Title", max_len=200),
+        "phone": validate.optional_text(new.phone, "phone", QT_TRANSLATE_NOOP("Field", "Phone"), max_len=64),
+        "organization": validate.optional_text(
+            new.organization, "organization", QT_TRANSLATE_NOOP("Field", "Organization"), max_len=200
+        ),
+        "title": validate.optional_text(new.title, "title", QT_TRANSLATE_NOOP("Field", "Title"), max_len=200),
         "profile_url": validate.url(new.profile_url),
-        "source": validate.enum_value(Source, new.source, "source", "Source"),
-        "how_met": validate.optional_text(new.how_met, "how_met", "How we met"),
-        "where_met": validate.optional_text(new.where_met, "where_met", "Where we met", max_len=200),
-        "notes": validate.optional_text(new.notes, "notes", "Notes"),
+        "source": validate.enum_value(Source, new.source, "source", QT_TRANSLATE_NOOP("Field", "Source")),
+        "how_met": validate.optional_text(new.how_met, "how_met", QT_TRANSLATE_NOOP("Field", "How we met")),
+        "where_met": validate.optional_text(
+            new.where_met, "where_met", QT_TRANSLATE_NOOP("Field", "Where we met"), max_len=200
+        ),
+        "notes": validate.optional_text(new.notes, "notes", QT_TRANSLATE_NOOP("Field", "Notes")),
         "tags": tags,
     }
 
@@ -80,21 +85,30 @@ def person_values(new: NewRelationship) -> dict[str, Any]:
 def relationship_values(new: NewRelationship) -> dict[str, Any]:
     channel = new.preferred_channel
     return {
-        "role": validate.enum_value(Role, new.role, "role", "Role"),
-        "kind": validate.enum_value(Kind, new.kind, "kind", "Kind"),
+        "role": validate.enum_value(Role, new.role, "role", QT_TRANSLATE_NOOP("Field", "Role")),
+        "kind": validate.enum_value(Kind, new.kind, "kind", QT_TRANSLATE_NOOP("Field", "Kind")),
         "cadence_days": validate.cadence(new.cadence_days),
         "focus_areas": [
-            validate.enum_value(FocusArea, f, "focus_areas", "Focus area").value for f in new.focus_areas
+            validate.enum_value(FocusArea, f, "focus_areas", QT_TRANSLATE_NOOP("Field", "Focus area")).value
+            for f in new.focus_areas
         ],
         "started_on": new.started_on,
         "ended_on": new.ended_on,
-        "hopes": validate.optional_text(new.hopes, "hopes", "What I hope to get"),
-        "agreed_topics": validate.optional_text(new.agreed_topics, "agreed_topics", "What we agreed"),
-        "boundaries": validate.optional_text(new.boundaries, "boundaries", "Boundaries"),
-        "time_budget": validate.optional_text(new.time_budget, "time_budget", "Time budget", max_len=200),
+        "hopes": validate.optional_text(new.hopes, "hopes", QT_TRANSLATE_NOOP("Field", "What I hope to get")),
+        "agreed_topics": validate.optional_text(
+            new.agreed_topics, "agreed_topics", QT_TRANSLATE_NOOP("Field", "What we agreed")
+        ),
+        "boundaries": validate.optional_text(
+            new.boundaries, "boundaries", QT_TRANSLATE_NOOP("Field", "Boundaries")
+        ),
+        "time_budget": validate.optional_text(
+            new.time_budget, "time_budget", QT_TRANSLATE_NOOP("Field", "Time budget"), max_len=200
+        ),
         "preferred_channel": None
         if channel in (None, "")
-        else validate.enum_value(Channel, channel, "preferred_channel", "Preferred channel"),
+        else validate.enum_value(
+            Channel, channel, "preferred_channel", QT_TRANSLATE_NOOP("Field", "Preferred channel")
+        ),
         "review_on": new.review_on,
     }
 

@@ -25,6 +25,7 @@ from mentordesk.domain.enums import (
     Source,
 )
 from mentordesk.domain.progress import MilestoneState, progress_from_milestones
+from mentordesk.domain.text import translate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import NotFoundError
 from mentordesk.services.people_rows import (
@@ -145,7 +146,7 @@ class PeopleReader(Service):
                 (relationship_id,),
             ).fetchone()
             if rel is None:
-                raise NotFoundError("That relationship no longer exists")
+                raise NotFoundError(translate("Errors", "That relationship no longer exists"))
             person = _person(con, rel[2])
             history = tuple(
                 StatusStep(member(RelStatus, st), date.fromisoformat(on), note or "")
@@ -239,7 +240,7 @@ def _person(con: sqlite3.Connection, person_id: int) -> PersonDetail:
         (person_id,),
     ).fetchone()
     if row is None:
-        raise NotFoundError("That person no longer exists")
+        raise NotFoundError(translate("Errors", "That person no longer exists"))
     others = tuple(
         OtherContact(str(o.get("kind", "")), str(o.get("value", "")), str(o.get("label", "")))
         for o in json_list(row[4])

@@ -8,35 +8,45 @@ as bracketed prompts, so the draft never pretends to know more than it does.
 from __future__ import annotations
 
 from mentordesk.domain.enums import CADENCE_PRESETS, Channel, FocusArea, Role
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services.people_rows import RelationshipDetail
 
-_CADENCE_WORDS = {7: "once a week", 14: "every two weeks", 30: "once a month", 91: "once a quarter"}
+_CADENCE_WORDS = {
+    7: QT_TRANSLATE_NOOP("RequestDraft", "once a week"),
+    14: QT_TRANSLATE_NOOP("RequestDraft", "every two weeks"),
+    30: QT_TRANSLATE_NOOP("RequestDraft", "once a month"),
+    91: QT_TRANSLATE_NOOP("RequestDraft", "once a quarter"),
+}
 _CHANNEL_WORDS = {
-    Channel.IN_PERSON: "coffee",
-    Channel.VIDEO: "video call",
-    Channel.PHONE: "phone call",
-    Channel.CHAT: "chat",
-    Channel.EMAIL: "email exchange",
+    Channel.IN_PERSON: QT_TRANSLATE_NOOP("RequestDraft", "coffee"),
+    Channel.VIDEO: QT_TRANSLATE_NOOP("RequestDraft", "video call"),
+    Channel.PHONE: QT_TRANSLATE_NOOP("RequestDraft", "phone call"),
+    Channel.CHAT: QT_TRANSLATE_NOOP("RequestDraft", "chat"),
+    Channel.EMAIL: QT_TRANSLATE_NOOP("RequestDraft", "email exchange"),
 }
 
 
 def cadence_label(days: int) -> str:
-    """ "Monthly", "Every two weeks"… or "Every 45 days"."""
+    """ "Monthly", "Every two weeks"… or "Every 45 days" (translated)."""
     for label, preset in CADENCE_PRESETS.items():
         if preset == days:
-            return label
-    return "Every day" if days == 1 else f"Every {days} days"
+            return translate("Enum", label)
+    if days == 1:
+        return translate("Cadence", "Every day")
+    return translate("Cadence", "Every {days} days").format(days=days)
 
 
 def _focus_words(values: tuple[str, ...]) -> str:
     words = []
     for value in values:
         try:
-            words.append(FocusArea(value).label.lower())
+            words.append(translate("Enum", FocusArea(value).label).lower())
         except ValueError:
             words.append(value)
     if len(words) > 1:
-        return ", ".join(words[:-1]) + " and " + words[-1]
+        return translate("RequestDraft", "{items} and {last}").format(
+            items=", ".join(words[:-1]), last=words[-1]
+        )
     return words[0] if words else ""
 
 
@@ -53,47 +63,90 @@ def draft_request(detail: RelationshipDetail, *, goals: tuple[str, ...] = (), se
 
     why: list[str] = []
     if person.how_met.strip():
-        why.append(f"You may remember me ({person.how_met.strip().rstrip('.')}).")
+        why.append(
+            translate("RequestDraft", "You may remember me ({how}).").format(
+                how=person.how_met.strip().rstrip(".")
+            )
+        )
     elif person.where_met.strip():
-        why.append(f"You may remember me: we met at {person.where_met.strip().rstrip('.')}.")
+        why.append(
+            translate("RequestDraft", "You may remember me: we met at {where}.").format(
+                where=person.where_met.strip().rstrip(".")
+            )
+        )
     if person.title and person.organization:
-        why.append(f"I have followed your work as {person.title} at {person.organization}.")
+        why.append(
+            translate("RequestDraft", "I have followed your work as {title} at {organization}.").format(
+                title=person.title, organization=person.organization
+            )
+        )
     elif person.organization:
-        why.append(f"I have followed your work at {person.organization}.")
+        why.append(
+            translate("RequestDraft", "I have followed your work at {organization}.").format(
+                organization=person.organization
+            )
+        )
     elif person.title:
-        why.append(f"I have followed your work as {person.title}.")
+        why.append(
+            translate("RequestDraft", "I have followed your work as {title}.").format(title=person.title)
+        )
     focus = _focus_words(detail.focus_areas)
     if focus:
-        why.append(f"Your experience with {focus} is exactly what I would like to learn from.")
+        why.append(
+            translate(
+                "RequestDraft", "Your experience with {focus} is exactly what I would like to learn from."
+            ).format(focus=focus)
+        )
     if not why:
-        why.append("[Why them: what about their experience made you think of them?]")
+        why.append(
+            translate("RequestDraft", "[Why them: what about their experience made you think of them?]")
+        )
 
     if detail.hopes.strip():
-        hopes = _sentence(f"What I hope to achieve: {detail.hopes.strip()}")
+        hopes = _sentence(
+            translate("RequestDraft", "What I hope to achieve: {hopes}").format(hopes=detail.hopes.strip())
+        )
     elif goals:
-        hopes = _sentence("What I am working towards: " + "; ".join(goals))
+        hopes = _sentence(
+            translate("RequestDraft", "What I am working towards: {goals}").format(goals="; ".join(goals))
+        )
     else:
-        hopes = "[What you hope to achieve, in one or two sentences.]"
+        hopes = translate("RequestDraft", "[What you hope to achieve, in one or two sentences.]")
 
-    channel = _CHANNEL_WORDS.get(detail.preferred_channel or Channel.VIDEO, "video call")
-    often = _CADENCE_WORDS.get(detail.cadence_days, f"every {detail.cadence_days} days")
+    channel = translate(
+        "RequestDraft", _CHANNEL_WORDS.get(detail.preferred_channel or Channel.VIDEO, "video call")
+    )
+    if detail.cadence_days in _CADENCE_WORDS:
+        often = translate("RequestDraft", _CADENCE_WORDS[detail.cadence_days])
+    else:
+        often = translate("RequestDraft", "every {days} days").format(days=detail.cadence_days)
     budget = detail.time_budget.strip().rstrip(".")
-    length = f" ({budget})" if budget else ""
-    size = "" if budget else "30-minute "
-    ask = (
-        f"My ask is small: would you be open to a {size}{channel} {often} for the next three "
-        f"months{length}? I would come with specific questions and keep to time."
-    )
+    if budget:
+        ask = translate(
+            "RequestDraft",
+            "My ask is small: would you be open to a {channel} {often} for the next three months "
+            "({budget})? I would come with specific questions and keep to time.",
+        ).format(channel=channel, often=often, budget=budget)
+    else:
+        ask = translate(
+            "RequestDraft",
+            "My ask is small: would you be open to a 30-minute {channel} {often} for the next three "
+            "months? I would come with specific questions and keep to time.",
+        ).format(channel=channel, often=often)
 
-    decline = (
+    decline = translate(
+        "RequestDraft",
         'If this is not a good time, or not something you can take on, a one-line "not now" is '
-        "completely fine: no explanation needed, and I will be grateful you read this far."
+        "completely fine: no explanation needed, and I will be grateful you read this far.",
     )
-    subject = f"Subject: Would you be open to {'mentoring me' if mentoring else 'a regular conversation'}?"
+    if mentoring:
+        subject = translate("RequestDraft", "Subject: Would you be open to mentoring me?")
+    else:
+        subject = translate("RequestDraft", "Subject: Would you be open to a regular conversation?")
     body = [
         subject,
         "",
-        f"Dear {first},",
+        translate("RequestDraft", "Dear {name},").format(name=first),
         "",
         " ".join(why),
         "",
@@ -103,7 +156,7 @@ def draft_request(detail: RelationshipDetail, *, goals: tuple[str, ...] = (), se
         "",
         decline,
         "",
-        "Thank you for considering it,",
-        sender.strip() or "[Your name]",
+        translate("RequestDraft", "Thank you for considering it,"),
+        sender.strip() or translate("RequestDraft", "[Your name]"),
     ]
     return "\n".join(body)

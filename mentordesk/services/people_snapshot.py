@@ -17,6 +17,7 @@ from sqlalchemy import Table, delete, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from mentordesk.domain.text import translate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import MentorDeskError, NotFoundError
 from mentordesk.store.models import (
@@ -149,7 +150,7 @@ class SnapshotMixin(Service):
         with self.db.session() as s:
             person = s.get(Person, person_id)
             if person is None:
-                raise NotFoundError("That person no longer exists")
+                raise NotFoundError(translate("Errors", "That person no longer exists"))
             rel_ids = list(s.scalars(select(Relationship.id).where(Relationship.person_id == person_id)))
             snap = _collect(s, [person_id], rel_ids, person.name)
             _remove(s, snap)
@@ -159,7 +160,7 @@ class SnapshotMixin(Service):
         with self.db.reader() as s:
             person = s.get(Person, person_id)
             if person is None:
-                raise NotFoundError("That person no longer exists")
+                raise NotFoundError(translate("Errors", "That person no longer exists"))
             rel_ids = list(s.scalars(select(Relationship.id).where(Relationship.person_id == person_id)))
             return _collect(s, [person_id], rel_ids, person.name)
 
@@ -183,13 +184,15 @@ class SnapshotMixin(Service):
                         s.execute(insert(table), rows)
             except IntegrityError as exc:
                 raise MentorDeskError(
-                    f"{snapshot.name} cannot be restored: records added since then are in the way"
+                    translate(
+                        "Errors", "{name} cannot be restored: records added since then are in the way"
+                    ).format(name=snapshot.name)
                 ) from exc
 
     def _relationship_snapshot(self, s: Session, relationship_id: int, *, keep_person: bool) -> Snapshot:
         rel = s.get(Relationship, relationship_id)
         if rel is None:
-            raise NotFoundError("That relationship no longer exists")
+            raise NotFoundError(translate("Errors", "That relationship no longer exists"))
         others = s.scalars(
             select(Relationship.id).where(
                 Relationship.person_id == rel.person_id, Relationship.id != relationship_id

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import delete
 
 from mentordesk.domain.enums import STATUS_TRANSITIONS, RelStatus
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services import validate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import NotFoundError, ValidationError
@@ -40,33 +41,47 @@ class StatusMixin(Service):
         self, relationship_id: int, status: RelStatus | str, *, on: date | None = None, note: str = ""
     ) -> StatusUndo:
         """Move a relationship along its lifecycle on ``on`` (default today)."""
-        new = validate.enum_value(RelStatus, status, "status", "Status")
+        new = validate.enum_value(RelStatus, status, "status", QT_TRANSLATE_NOOP("Field", "Status"))
         today = self.today()
         when = on or today
-        text = validate.optional_text(note, "note", "Note", max_len=2000)
+        text = validate.optional_text(note, "note", QT_TRANSLATE_NOOP("Field", "Note"), max_len=2000)
         if when > today:
             raise ValidationError(
-                f"The date of a status change cannot be in the future ({when.isoformat()})",
+                translate("Errors", "The date of a status change cannot be in the future ({when})").format(
+                    when=when.isoformat()
+                ),
                 field="changed_on",
             )
         with self.db.session() as s:
             rel = s.get(Relationship, relationship_id)
             if rel is None:
-                raise NotFoundError("That relationship no longer exists")
+                raise NotFoundError(translate("Errors", "That relationship no longer exists"))
             old = RelStatus(rel.status)
             if new == old:
-                raise ValidationError(f"The relationship is already {old.label.lower()}", field="status")
-            if new not in STATUS_TRANSITIONS[old]:
-                options = ", ".join(s.label.lower() for s in allowed_next(old))
                 raise ValidationError(
-                    f"A relationship that is {old.label.lower()} cannot become {new.label.lower()} "
-                    f"(it can become: {options})",
+                    translate("Errors", "The relationship is already {status}").format(
+                        status=translate("Enum", old.label).lower()
+                    ),
+                    field="status",
+                )
+            if new not in STATUS_TRANSITIONS[old]:
+                options = ", ".join(translate("Enum", s.label).lower() for s in allowed_next(old))
+                raise ValidationError(
+                    translate(
+                        "Errors",
+                        "A relationship that is {status} cannot become {new_status} (it can become: {options})",
+                    ).format(
+                        status=translate("Enum", old.label).lower(),
+                        new_status=translate("Enum", new.label).lower(),
+                        options=options,
+                    ),
                     field="status",
                 )
             if rel.status_changed_on is not None and when < rel.status_changed_on:
                 raise ValidationError(
-                    f"The date {when.isoformat()} is before the previous change "
-                    f"({rel.status_changed_on.isoformat()})",
+                    translate(
+                        "Errors", "The date {when} is before the previous change ({status_changed_on})"
+                    ).format(when=when.isoformat(), status_changed_on=rel.status_changed_on.isoformat()),
                     field="changed_on",
                 )
             undo = dict(
@@ -103,7 +118,7 @@ class StatusMixin(Service):
         with self.db.session() as s:
             rel = s.get(Relationship, undo.relationship_id)
             if rel is None:
-                raise NotFoundError("That relationship no longer exists")
+                raise NotFoundError(translate("Errors", "That relationship no longer exists"))
             rel.status = undo.status
             rel.status_changed_on = undo.status_changed_on
             rel.started_on = undo.started_on

@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import select, text
 
+from mentordesk.domain.text import QT_TRANSLATE_NOOP, translate
 from mentordesk.services.base import Service, local_date
 from mentordesk.services.errors import ValidationError
 from mentordesk.store.models import (
@@ -26,13 +27,13 @@ from mentordesk.store.models import (
 
 KINDS = ("person", "relationship", "meeting", "action_item", "goal", "milestone", "appreciation")
 KIND_LABELS = {
-    "person": "Person",
-    "relationship": "Agreement",
-    "meeting": "Meeting",
-    "action_item": "Action item",
-    "goal": "Goal",
-    "milestone": "Milestone",
-    "appreciation": "Appreciation",
+    "person": QT_TRANSLATE_NOOP("Enum", "Person"),
+    "relationship": QT_TRANSLATE_NOOP("Enum", "Agreement"),
+    "meeting": QT_TRANSLATE_NOOP("Enum", "Meeting"),
+    "action_item": QT_TRANSLATE_NOOP("Enum", "Action item"),
+    "goal": QT_TRANSLATE_NOOP("Enum", "Goal"),
+    "milestone": QT_TRANSLATE_NOOP("Enum", "Milestone"),
+    "appreciation": QT_TRANSLATE_NOOP("Enum", "Appreciation"),
 }
 # Where a hit is shown: (tab item kind, id) — people open their relationship in the mentors tab.
 HIGHLIGHT_START, HIGHLIGHT_END = "\x02", "\x03"
@@ -74,9 +75,14 @@ def to_match(query: str) -> str:
 class SearchService(Service):
     def search(self, query: str, *, kind: str | None = None, limit: int = 50) -> list[SearchHit]:
         if kind is not None and kind not in KINDS:
-            raise ValidationError(f"kind '{kind}' is not one of: {', '.join(KINDS)}", field="kind")
+            raise ValidationError(
+                translate("Errors", "kind '{kind}' is not one of: {options}").format(
+                    kind=kind, options=", ".join(KINDS)
+                ),
+                field="kind",
+            )
         if limit < 1:
-            raise ValidationError("limit must be at least 1", field="limit")
+            raise ValidationError(translate("Errors", "limit must be at least 1"), field="limit")
         match = to_match(query)
         if not match:
             return []
@@ -95,7 +101,9 @@ class SearchService(Service):
             info = _describe(s, by_kind)
         hits = []
         for k, item_id, snip in rows:
-            title, day, target_kind, target_id = info.get((k, item_id), ("(deleted)", None, k, None))
+            title, day, target_kind, target_id = info.get(
+                (k, item_id), (translate("Search", "(deleted)"), None, k, None)
+            )
             hits.append(SearchHit(k, item_id, title, day, " ".join(snip.split()), target_kind, target_id))
         return hits
 
@@ -118,7 +126,12 @@ def _describe(
         for rid, name in s.execute(
             select(Relationship.id, Person.name).join(Person).where(Relationship.id.in_(ids))
         ):
-            out[("relationship", rid)] = (f"Agreement with {name}", None, "relationship", rid)
+            out[("relationship", rid)] = (
+                translate("Search", "Agreement with {name}").format(name=name),
+                None,
+                "relationship",
+                rid,
+            )
     ids = by_kind.get("meeting")
     if ids:
         for mid, start, title, name in s.execute(
@@ -127,7 +140,10 @@ def _describe(
             .outerjoin(Person, Person.id == Relationship.person_id)
             .where(Meeting.id.in_(ids))
         ):
-            label = f"Meeting with {name}" if name else (title or "Meeting")
+            if name:
+                label = translate("Search", "Meeting with {name}").format(name=name)
+            else:
+                label = title or translate("Search", "Meeting")
             out[("meeting", mid)] = (label, local_date(start), "meeting", mid)
     ids = by_kind.get("action_item")
     if ids:
@@ -137,7 +153,10 @@ def _describe(
             .outerjoin(Person, Person.id == Relationship.person_id)
             .where(ActionItem.id.in_(ids))
         ):
-            label = f"Action: {item_text[:60]}" + (f" ({name})" if name else "")
+            if name:
+                label = translate("Search", "Action: {text} ({name})").format(text=item_text[:60], name=name)
+            else:
+                label = translate("Search", "Action: {text}").format(text=item_text[:60])
             out[("action_item", aid)] = (label, due, "meeting" if mid else "relationship", mid)
     ids = by_kind.get("goal")
     if ids:
@@ -161,5 +180,10 @@ def _describe(
             .join(Person, Person.id == Relationship.person_id)
             .where(Appreciation.id.in_(ids))
         ):
-            out[("appreciation", aid)] = (f"Appreciation for {name}", on, "relationship", rid)
+            out[("appreciation", aid)] = (
+                translate("Search", "Appreciation for {name}").format(name=name),
+                on,
+                "relationship",
+                rid,
+            )
     return out

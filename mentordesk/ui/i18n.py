@@ -4,11 +4,11 @@ The interface's source language is English. Strings go through ``self.tr(...)`` 
 subclasses and ``QCoreApplication.translate(context, ...)`` elsewhere, so ``make translations``
 (pyside6-lupdate) extracts them into ``resources/translations/mentordesk_<locale>.ts``.
 
-The labels of ``mentordesk.domain.enums`` (and of the services' chart kinds and date ranges) stay
-English below the interface, which knows no Qt. The interface shows them through ``label(member)``,
-which looks the English label up in the ``Enum`` context at display time: a translation provides
-them by adding that context (source: the English label) to its .ts file; without one the English
-label shows.
+Texts made below the interface (enum labels, drift flags, validation messages, chart and report
+texts) are marked there with ``mentordesk.domain.text`` and extracted by the same ``make
+translations``. Importing this module routes their ``translate(context, text)`` calls through Qt's
+installed translators. Enum labels stay English in the enums and are looked up in the ``Enum``
+context where they show, with ``label(member)``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from mentordesk.domain import text as domain_text
 from mentordesk.resources import resource
 
 ENUM_CONTEXT = "Enum"
@@ -34,6 +35,10 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name l
     before the translator); translate it where it shows with ``QCoreApplication.translate(context, text)``
     or ``self.tr(text)`` in a class named ``context``."""
     return text
+
+
+# Texts below the interface are translated by the translators installed in the application.
+domain_text.set_translator(QCoreApplication.translate)
 
 
 def label(member: Labelled) -> str:

@@ -47,7 +47,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../mentordesk/ui/app.py" line="+46"/>
+        <location filename="../../mentordesk/ui/app.py" line="+48"/>
         <location line="+10"/>
         <source>Your database is damaged</source>
         <translation type="unfinished"></translation>
@@ -77,7 +77,7 @@ Restore the newest good backup now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+89"/>
         <source>MentorDesk cannot open the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,7 +186,7 @@ Restore the newest good backup now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+143"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -199,7 +199,7 @@ Restore the newest good backup now?</source>
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location line="-134"/>
+        <location line="-136"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,7 +230,7 @@ Restore the newest good backup now?</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -294,6 +294,19 @@ Your current data is saved as a backup first, so this can be undone by restoring
     <message>
         <location line="+5"/>
         <source>Restored the backup from {taken}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cadence</name>
+    <message>
+        <location filename="../../mentordesk/services/people_request.py" line="+35"/>
+        <source>Every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every {days} days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -393,6 +406,54 @@ Your current data is saved as a backup first, so this can be undone by restoring
     <message>
         <location line="+3"/>
         <source>{who}, due {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarImport</name>
+    <message>
+        <location filename="../../mentordesk/services/calendar_io_types.py" line="+60"/>
+        <source>{file}: would import 1 meeting ({assigned} matched to a relationship, {unassigned} unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: would import {count} meetings ({assigned} matched to a relationship, {unassigned} unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: imported 1 meeting ({assigned} matched to a relationship, {unassigned} unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: imported {count} meetings ({assigned} matched to a relationship, {unassigned} unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count} already imported before, left as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 cancelled event left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} cancelled events left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>skipped {where}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dry run: nothing was changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -757,6 +818,258 @@ Your current data is saved as a backup first, so this can be undone by restoring
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../mentordesk/charts/adherence.py" line="+16"/>
+        <source>Agreed meeting cadence kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadence periods with a held meeting (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No relationships with an agreed cadence in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every {weeks} weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every 2 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>quarterly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Longest gap 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest gap {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>agreed {cadence}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{met} of 1 period, {cadence}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{met} of {periods} periods, {cadence}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>no full period yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/charts/focus.py" line="+17"/>
+        <source>Meetings and hours by focus area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../mentordesk/charts/meetings.py" line="+18"/>
+        <source>Meetings held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No meetings with a focus area in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A meeting counts toward every focus area of its relationship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/charts/meetings.py" line="-1"/>
+        <source>Meetings held per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No meetings in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Agreed: {count} per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/charts/progress.py" line="+17"/>
+        <source>Goal progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No goal progress recorded in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+165"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Milestone reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Milestone open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Target date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/charts/style.py" line="+48"/>
+        <source>Jan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jul</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nov</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/insights_query.py" line="+207"/>
+        <source>Everyone else ({count} people)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckIn</name>
+    <message>
+        <location filename="../../mentordesk/services/meetings_types.py" line="+165"/>
+        <source>overdue by 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overdue by {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due in 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>due in {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckInsPanel</name>
     <message>
         <location filename="../../mentordesk/ui/widgets/calendar_checkins.py" line="+36"/>
@@ -892,9 +1205,32 @@ Records are matched by their identity: existing ones are updated, new ones added
     </message>
 </context>
 <context>
+    <name>Drift</name>
+    <message>
+        <location filename="../../mentordesk/domain/drift.py" line="+31"/>
+        <source>No meeting since the relationship became active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cadence missed in {missed} of the last {periods} periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Agreement review was due on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No goal linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../mentordesk/ui/tabs/mentors.py" line="+68"/>
+        <location filename="../../mentordesk/ui/tabs/mentors.py" line="+67"/>
         <source>Welcome to MentorDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -916,10 +1252,907 @@ and what you agreed. Start with one person, or look around with sample data firs
     </message>
 </context>
 <context>
+    <name>Enum</name>
+    <message>
+        <location filename="../../mentordesk/domain/enums.py" line="+136"/>
+        <source>Mentors me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Formal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Informal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reverse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prospect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Professional organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LinkedIn or other social</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formal program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Career guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skill development</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Networking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emotional support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accountability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Career direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Well-being</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thank-you note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gesture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public shout-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update on progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every two weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarterly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/insights_types.py" line="+32"/>
+        <source>This quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Goal progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meetings per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadence kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Focus areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/search.py" line="+30"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appreciation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorLabel</name>
     <message>
         <location filename="../../mentordesk/ui/widgets/mentor_fields.py" line="-71"/>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../mentordesk/charts/export.py" line="+59"/>
+        <source>The folder {folder!r} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write to {folder!r}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot write {path!r}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Resolution must be a whole number from {min_dpi} to {max_dpi} dpi, not {dpi!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Chart size {text!r} is not understood: use WIDTHxHEIGHT in pixels (e.g. 1600x900) or one of: {options}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chart size {text!r} is out of range: each side must be {min_pixels} to {max_pixels} pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chart size {size!r} must be a (width, height) pair in inches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chart size {size!r} is out of range: each side must be {min_inches:g} to {max_inches:g} inches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot export a chart as {shown!r}: use a file name ending in .png, .svg or .pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+186"/>
+        <source>{folder!r} is a file; choose a folder for the CSV tables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The folder {parent!r} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot create {folder!r}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/charts/figures.py" line="+33"/>
+        <source>Unknown chart {kind!r}; use one of: {options}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/charts/report.py" line="+632"/>
+        <source>The report is a PDF: choose a file name ending in .pdf, not {suffix!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The report period ends ({end}) before it starts ({start}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/charts/style.py" line="+90"/>
+        <source>Unknown chart theme {name!r}; use one of: {options}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/formats/ics.py" line="+306"/>
+        <location line="+375"/>
+        <source>{filename}: cannot be read as an iCalendar file: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-365"/>
+        <source>{filename} is not an iCalendar file: the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{filename} is not an iCalendar file: no BEGIN:VCALENDAR found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{filename}: calendar scale {scale} is not supported, only GREGORIAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{filename}: more than {max_events} events between {window_start} and {window_end}; choose a shorter period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+239"/>
+        <source>{filename}: line {number}: END:{name} found where BEGIN:{open_name} from line {open_line} is still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{filename}: line {number}: BEGIN:{name} is never closed (END:{name} missing; the file may be cut off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{filename}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{filename} is not an iCalendar file: no calendar found in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/calendar_io.py" line="+62"/>
+        <source>no relationship with a person named &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>more than one current relationship with &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>the period ends ({end}) before it starts ({start})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>a relationship chosen for the import no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/calendar_io_types.py" line="+23"/>
+        <source>{name} is larger than {megabytes} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{path} is a folder, not an iCalendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../mentordesk/services/data.py" line="+59"/>
+        <source>{path}: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/data.py" line="-22"/>
+        <source>{path} is a folder; give a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+172"/>
+        <source>{parent} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <source>{path} is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} is too large to import ({megabytes} MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>{filename} is not a MentorDesk JSON export: not UTF-8 text (byte {start})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{filename}: line {lineno} column {colno}: {msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{filename}: the JSON is nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{filename} is not a MentorDesk JSON export (no &quot;format&quot;: &quot;{format}&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{filename}: format_version is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{filename} uses export format {version}, newer than this MentorDesk reads ({format_version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>this database lives in memory and has no backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{out} is a folder; give a file name for the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>{backup}: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{backup} is not a MentorDesk database (not an SQLite file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{backup} is damaged (integrity check failed); nothing was restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{backup} is empty; nothing was restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/demo.py" line="+87"/>
+        <source>unknown demo scale {scale!r} (choose small or large)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/goals.py" line="+319"/>
+        <location filename="../../mentordesk/services/goals_read.py" line="+174"/>
+        <location line="+9"/>
+        <location filename="../../mentordesk/services/goals_snapshot.py" line="+42"/>
+        <source>This goal no longer exists (it may have been deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <location filename="../../mentordesk/services/meetings_actions.py" line="+49"/>
+        <location filename="../../mentordesk/services/meetings_prep.py" line="+198"/>
+        <location filename="../../mentordesk/services/meetings_read.py" line="+177"/>
+        <location filename="../../mentordesk/services/meetings_write.py" line="+46"/>
+        <source>This meeting no longer exists (it may have been deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <location filename="../../mentordesk/services/goals_checks.py" line="+65"/>
+        <source>Done date {done_on} is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Progress date {day} is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This goal&apos;s progress follows its milestones; tick a milestone, or edit the goal to record progress by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>This milestone no longer exists (it may have been deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A chosen mentor relationship no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/goals_checks.py" line="-26"/>
+        <source>Enter progress as a number from 0 to 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Progress must be between 0 and 100 (got {value:g})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Review every must be at least one day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Review every must be at most ten years (3660 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Weight &apos;{weight}&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Weight must be more than 0 and at most {max_weight:g} (got {weight:g})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{start} to {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Milestone &apos;{title}&apos; is due on {due}, outside the goal&apos;s dates ({span}). Keep it there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} milestones fall outside the goal&apos;s dates ({span}): {names}. Keep them there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Milestone {number}{name}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Review date {day} is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/insights.py" line="+130"/>
+        <source>No relationship with {name!r}; check the spelling of the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Unknown chart {kind!r}; use one of: {options}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/insights_types.py" line="+14"/>
+        <source>The period ends on {end}, before it starts on {start}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Unknown period {preset!r}; use one of: {options}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A custom period needs a start and an end date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/meetings_actions.py" line="-24"/>
+        <source>This action item no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location filename="../../mentordesk/services/meetings_read.py" line="+131"/>
+        <location filename="../../mentordesk/services/meetings_write.py" line="+60"/>
+        <location filename="../../mentordesk/services/people.py" line="+112"/>
+        <location line="+38"/>
+        <location filename="../../mentordesk/services/people_detail.py" line="+56"/>
+        <location filename="../../mentordesk/services/people_read.py" line="+149"/>
+        <location filename="../../mentordesk/services/people_snapshot.py" line="+195"/>
+        <location filename="../../mentordesk/services/people_status.py" line="+58"/>
+        <location line="+63"/>
+        <source>That relationship no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An action item belongs to a meeting or a relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The action item cannot be put back: its meeting no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/meetings_write.py" line="-53"/>
+        <source>The start time needs a date and a time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Duration must be between 1 minute and 31 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rating must be from 1 to 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The meeting on {day} is still ahead: it can be marked {status} from that day on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose who the meeting is with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>One of the chosen goals no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>The meeting cannot be put back: its relationship no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose who you met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/people.py" line="-53"/>
+        <location line="+39"/>
+        <location line="+25"/>
+        <location filename="../../mentordesk/services/people_read.py" line="+94"/>
+        <location filename="../../mentordesk/services/people_snapshot.py" line="-42"/>
+        <location line="+10"/>
+        <source>That person no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/people_detail.py" line="-5"/>
+        <source>The date cannot be in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>That appreciation entry no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/people_snapshot.py" line="+24"/>
+        <source>{name} cannot be restored: records added since then are in the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/people_status.py" line="-71"/>
+        <source>The date of a status change cannot be in the future ({when})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The relationship is already {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A relationship that is {status} cannot become {new_status} (it can become: {options})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The date {when} is before the previous change ({status_changed_on})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/search.py" line="+43"/>
+        <source>kind &apos;{kind}&apos; is not one of: {options}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>limit must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/validate.py" line="+25"/>
+        <source>{label} cannot be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+12"/>
+        <source>{label} is too long ({count} characters; at most {max_len})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&apos;{text}&apos; is not an email address (expected name@example.org)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&apos;{text}&apos; is not a web address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cadence must be at least one day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cadence must be at most ten years (3660 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Progress must be between 0 and 100 (got {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{what} date {end} is before the start date {start}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{label} &apos;{value}&apos; is not one of: {options}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&apos;{text}&apos; is not a date (expected YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -983,6 +2216,198 @@ and what you agreed. Start with one person, or look around with sample data firs
     <message>
         <location line="+5"/>
         <source>Export meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <location filename="../../mentordesk/services/goals.py" line="-217"/>
+        <location filename="../../mentordesk/services/goals_checks.py" line="-26"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <location filename="../../mentordesk/services/people_status.py" line="-35"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/goals_checks.py" line="-74"/>
+        <source>Milestone title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location filename="../../mentordesk/services/meetings_write.py" line="-137"/>
+        <location filename="../../mentordesk/services/people_forms.py" line="+73"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../mentordesk/services/meetings_write.py" line="+5"/>
+        <location line="+65"/>
+        <location filename="../../mentordesk/services/people.py" line="-100"/>
+        <location filename="../../mentordesk/services/people_status.py" line="-3"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Success criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>New target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/meetings_actions.py" line="-66"/>
+        <location line="+29"/>
+        <source>The action item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+29"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/meetings_write.py" line="-101"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+124"/>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <location line="+122"/>
+        <location filename="../../mentordesk/services/people_forms.py" line="+7"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An action item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/people_detail.py" line="-16"/>
+        <location filename="../../mentordesk/services/people_forms.py" line="+9"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/people_forms.py" line="-24"/>
+        <source>A tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How we met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where we met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Focus area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What I hope to get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What we agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Boundaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preferred channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/validate.py" line="-32"/>
+        <source>End</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1684,6 +3109,101 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
         <source>{file}: cannot be read ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../mentordesk/services/contacts_import.py" line="+94"/>
+        <source>new contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>merge into {name} ({reason}; adds {fields})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profile URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>same email {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>same name and organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>record {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>duplicate of {name} at {where} in this file ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{why} as {where} in this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>already in MentorDesk ({why}), nothing new to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>already in MentorDesk as {name} ({why}), nothing new to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>not selected</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportIcsDialog</name>
@@ -1920,6 +3440,19 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
     </message>
 </context>
 <context>
+    <name>Insights</name>
+    <message>
+        <location filename="../../mentordesk/services/insights.py" line="+26"/>
+        <source>Showing the {shown} goals with the latest progress, of {total}; choose goals to see the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Showing the {shown} relationships that kept their cadence least, of {total}; choose relationships to see the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InsightsTab</name>
     <message>
         <location filename="../../mentordesk/ui/tabs/insights.py" line="+39"/>
@@ -2101,7 +3634,7 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mentordesk/ui/main_window.py" line="+34"/>
+        <location filename="../../mentordesk/ui/main_window.py" line="+39"/>
         <source>&amp;Mentors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2166,8 +3699,8 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+237"/>
+        <location line="+17"/>
+        <location line="+240"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2325,6 +3858,15 @@ Database: {database}</source>
     <message>
         <location line="+19"/>
         <source>Opened {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Meeting</name>
+    <message>
+        <location filename="../../mentordesk/services/meetings_types.py" line="-119"/>
+        <location line="+81"/>
+        <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2733,6 +4275,139 @@ Database: {database}</source>
     </message>
 </context>
 <context>
+    <name>MeetingPrep</name>
+    <message>
+        <location filename="../../mentordesk/services/meetings_prep.py" line="-113"/>
+        <source>{text} ({owner})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{text} ({owner}, due {due} — overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{text} ({owner}, due {due})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Follow up: {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Agree how to measure progress on “{goal}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What is in the way of “{goal}”? (unchanged at {percent} since {date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Progress on “{goal}”: now {percent}, {change} since {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Progress on “{goal}”: now {percent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agree next steps and the date of the next meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{change} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source># Meeting prep: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{when} · {minutes} minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where: {location}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>## Suggested agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>## Open action items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>## Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, was {percent} at the last meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; target {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No goal linked to this relationship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>## Agreed topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>## Last meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is the first meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{date} · rated {rating}/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Agenda: {agenda}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No notes were written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Meetings</name>
     <message>
         <location filename="../../mentordesk/ui/models/meetings.py" line="-114"/>
@@ -3112,7 +4787,7 @@ Database: {database}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>&amp;New…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3152,7 +4827,7 @@ Database: {database}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Kind filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3177,12 +4852,12 @@ Database: {database}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+127"/>
         <source>Nobody matches the filter. Clear the filter box or choose another status.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>No prospects yet. Add someone you might ask with New, status Prospect.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3603,13 +5278,13 @@ Database: {database}</source>
 <context>
     <name>RelationshipActions</name>
     <message>
-        <location filename="../../mentordesk/ui/dialogs/relationship_actions.py" line="+42"/>
-        <location line="+159"/>
+        <location filename="../../mentordesk/ui/dialogs/relationship_actions.py" line="+40"/>
+        <location line="+165"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-136"/>
         <source>Delete the contact {name}?
 
 You can undo this with Edit &gt; Undo.</source>
@@ -3665,7 +5340,7 @@ You can undo this with Edit &gt; Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+77"/>
         <source>Deleted {name} (Edit &gt; Undo brings it back)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3675,7 +5350,7 @@ You can undo this with Edit &gt; Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>{name} is now a prospect: draft a request when you are ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3685,12 +5360,12 @@ You can undo this with Edit &gt; Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Request copied to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Appreciation entry removed (Edit &gt; Undo brings it back)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3698,18 +5373,17 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>RelationshipCommands</name>
     <message>
-        <location filename="../../mentordesk/ui/dialogs/relationship_commands.py" line="+96"/>
+        <location filename="../../mentordesk/ui/dialogs/relationship_commands.py" line="+98"/>
         <source>Add {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3997,7 +5671,7 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>RelationshipTableModel</name>
     <message>
-        <location filename="../../mentordesk/ui/models/relationships.py" line="+51"/>
+        <location filename="../../mentordesk/ui/models/relationships.py" line="+57"/>
         <source>When the next check-in is due by the agreed cadence (amber: within 7 days, red: overdue)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4012,7 +5686,7 @@ You can undo this with Edit &gt; Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4062,27 +5736,27 @@ You can undo this with Edit &gt; Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+180"/>
         <source>A contact: not yet a relationship. Make them a prospect from the panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Paused: no check-ins expected until resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Overdue: the agreed cadence has passed since the last meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Due within 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4110,12 +5784,12 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../mentordesk/ui/reminders.py" line="+48"/>
+        <location filename="../../mentordesk/ui/reminders.py" line="+47"/>
         <source>MentorDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Starts in 1 minute</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4142,6 +5816,319 @@ You can undo this with Edit &gt; Undo.</source>
     <message>
         <location line="+2"/>
         <source>{count} check-ins overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../mentordesk/charts/report.py" line="-607"/>
+        <source>Mentoring progress report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Each line is one goal&apos;s recorded progress; a value holds until the next update, shown faintly up to the date of this report. Filled diamonds are milestones reached, hollow diamonds open milestones at their due date. Dashed vertical lines mark each goal&apos;s target date in the goal&apos;s colour; a dotted line marks the date of this report when it falls in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bars show the meetings held each month, stacked by mentoring relationship, with the monthly total above each bar. The dashed line is the number of meetings per month the mentoring agreements ask for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For each relationship: the share of agreed cadence periods (for example each two-week window) with at least one held meeting, and the longest stretch between held meetings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Meetings held and hours spent per focus area during the period. A meeting counts toward every focus area agreed for its relationship, so the areas add up to more than the meetings held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>{heading} (continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+55"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{title} — reached {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{title} — no due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} — due {date}, overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} — due {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>+ 1 more milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+ {count} more milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed action items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>+ {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Generated {date} with MentorDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Page {number} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Generated {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prepared by {author} · {generated}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Relationships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected by agreed cadence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held as share of expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+168"/>
+        <source>Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <location filename="../../mentordesk/services/insights_report.py" line="+36"/>
+        <source>Achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../mentordesk/services/insights_report.py" line="-1"/>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>In this report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>page {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Goal progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Meetings held per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Agreed meeting cadence kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Meetings and hours by focus area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>1 goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{goals} · {achieved} achieved · {in_progress} in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No goals to report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+26"/>
+        <source>Meeting log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>{meetings} · {period}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No meetings in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Goals and milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{title}, {period}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mentoring relationships, meetings and goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mentordesk/services/insights_report.py" line="-1"/>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4200,6 +6187,154 @@ You can undo this with Edit &gt; Undo.</source>
     <message>
         <location line="+19"/>
         <source>Progress report saved to {path} ({pages} pages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestDraft</name>
+    <message>
+        <location filename="../../mentordesk/services/people_request.py" line="-21"/>
+        <source>once a week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every two weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>once a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>once a quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>coffee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>video call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{items} and {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>You may remember me ({how}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You may remember me: we met at {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>I have followed your work as {title} at {organization}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>I have followed your work at {organization}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>I have followed your work as {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your experience with {focus} is exactly what I would like to learn from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>[Why them: what about their experience made you think of them?]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What I hope to achieve: {hopes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What I am working towards: {goals}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>[What you hope to achieve, in one or two sentences.]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>every {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>My ask is small: would you be open to a {channel} {often} for the next three months ({budget})? I would come with specific questions and keep to time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>My ask is small: would you be open to a 30-minute {channel} {often} for the next three months? I would come with specific questions and keep to time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>If this is not a good time, or not something you can take on, a one-line &quot;not now&quot; is completely fine: no explanation needed, and I will be grateful you read this far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Subject: Would you be open to mentoring me?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject: Would you be open to a regular conversation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dear {name},</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thank you for considering it,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[Your name]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4335,6 +6470,44 @@ You can undo this with Edit &gt; Undo.</source>
     </message>
 </context>
 <context>
+    <name>Search</name>
+    <message>
+        <location filename="../../mentordesk/services/search.py" line="+20"/>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Agreement with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Meeting with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Action: {text} ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Appreciation for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchPalette</name>
     <message>
         <location filename="../../mentordesk/ui/dialogs/search_palette.py" line="+37"/>
@@ -4387,7 +6560,7 @@ You can undo this with Edit &gt; Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4411,7 +6584,7 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>ServiceStep</name>
     <message>
-        <location filename="../../mentordesk/ui/dialogs/relationship_commands.py" line="-161"/>
+        <location filename="../../mentordesk/ui/dialogs/relationship_commands.py" line="-162"/>
         <source>Could not redo “{step}”: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4610,7 +6783,7 @@ You can undo this with Edit &gt; Undo.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Keep:</source>
+        <source>Keep:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

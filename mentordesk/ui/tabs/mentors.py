@@ -42,12 +42,12 @@ from mentordesk.ui.widgets.mentor_pipeline import MentorPipeline
 
 # Width of each column on first use (the user's own widths are remembered after that).
 COLUMN_WIDTHS = (130, 110, 84, 62, 68, 96, 92, 150, 56, 80)
-# Labels are translated where the combo box is filled (MentorsTab context).
-STATUS_FILTERS: list[tuple[str, set[str] | None]] = [
+# Labels are translated where the combo box is filled (MentorsTab context; statuses: their label).
+STATUS_FILTERS: list[tuple[str | RelStatus, set[str] | None]] = [
     (QT_TRANSLATE_NOOP("MentorsTab", "All relationships"), None),
     (QT_TRANSLATE_NOOP("MentorsTab", "Current (active and paused)"), {"active", "paused"}),
     (QT_TRANSLATE_NOOP("MentorsTab", "Prospects (prospect and asked)"), {"prospect", "asked"}),
-    *((st.label, {st.value}) for st in RelStatus),
+    *((st, {st.value}) for st in RelStatus),
     (QT_TRANSLATE_NOOP("MentorsTab", "Contacts (not yet a relationship)"), {CONTACT}),
     (
         QT_TRANSLATE_NOOP("MentorsTab", "Everyone, contacts included"),
@@ -126,7 +126,10 @@ class MentorsTab(QWidget):
         self.filter_edit.textChanged.connect(self.model.set_text)
         self.status_filter = self._combo(
             self.tr("Status filter"),
-            [(self.tr(text), value) for text, value in STATUS_FILTERS],
+            [
+                (i18n.label(text) if isinstance(text, RelStatus) else self.tr(text), value)
+                for text, value in STATUS_FILTERS
+            ],
             self.model.set_status,
         )
         self.kind_filter = self._combo(
