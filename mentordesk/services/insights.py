@@ -108,8 +108,17 @@ class InsightsService(Service):
 
     def goal_choices(self) -> list[GoalChoice]:
         """Every goal, open goals first, for the progress chart's goal filter."""
-        with self.db.reader() as s:
-            rows = sorted(g.goal_rows(s, None, None), key=g.goal_order)
+        from types import SimpleNamespace
+
+        from mentordesk.services.raw import day
+
+        with self.db.raw() as con:  # read in SQL: the tab asks for this before any chart
+            found = con.execute("SELECT id, title, status, start_on FROM goal").fetchall()
+        rows = [
+            SimpleNamespace(id=i, title=title, status=status, start_on=day(start))
+            for i, title, status, start in found
+        ]
+        rows.sort(key=g.goal_order)
         return [GoalChoice(row.id, row.title, str(row.status)) for row in rows]
 
     def relationship_ids_named(self, names: Sequence[str]) -> tuple[int, ...]:

@@ -28,10 +28,9 @@ from mentordesk.services.errors import MentorDeskError
 from mentordesk.ui.context import AppContext
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 
-# The first frame needs only the mentors list; the rest loads in steps this long after it shows,
-# and these tabs are built then (a tab in the background refreshes only when shown again).
+# The first frame needs only the mentors list; the other tabs are built in steps this long after
+# it shows (a tab in the background refreshes only when shown again).
 WARM_UP_AFTER_MS = 50
-BUILT_AFTER_FIRST_FRAME = ("calendar", "goals")
 
 # name -> (label, module, class). Each tab class takes an AppContext. Labels are marked for
 # translation here and translated when shown (this module loads before the translator does).
@@ -372,6 +371,7 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         old.close()
         self.show_tab(current)
+        self._start_warm_up()
         self._update_title()
         self.ctx.status(self.tr("Opened {path}").format(path=path))
         return True
@@ -384,15 +384,15 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if self._warm_steps is None:
-            # The ORM and the services first, then each tab: built now when it draws from the
-            # database alone, else its module imported (insights loads matplotlib when first shown).
-            self._warm_steps = [lambda: self.ctx.services.warm_up()]
-            for name, (_label, module, _cls) in TAB_SPECS.items():
-                built_early = name in BUILT_AFTER_FIRST_FRAME
-                self._warm_steps.append(
-                    partial(self.tab, name) if built_early else partial(importlib.import_module, module)
-                )
-            QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up_step)
+            self._start_warm_up()
+
+    def _start_warm_up(self) -> None:
+        """Once the first frame is up: load the ORM and the services, then build the other tabs
+        (each loads the rest of what it needs, such as matplotlib for insights, when first shown)."""
+        self.warmed_up = False
+        self._warm_steps = [lambda: self.ctx.services.warm_up()]
+        self._warm_steps += [partial(self.tab, name) for name in TAB_SPECS]
+        QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up_step)
 
     def _warm_up_step(self) -> None:
         """Run one step of the warm-up, then yield to the event loop before the next one, so that

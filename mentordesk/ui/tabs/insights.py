@@ -166,10 +166,9 @@ class InsightsTab(QWidget):
         layout.addWidget(self.hover_label)
         layout.addWidget(self.caption)
 
-        ctx.dataChanged.connect(self._data_changed)
+        ctx.refresh_on_change(self, self._data_changed)
         self._load_choices()
         self._update_controls()
-        QTimer.singleShot(0, self.load_charts)
 
     # -- loading -------------------------------------------------------------------------------------
     def load_charts(self) -> None:
@@ -276,7 +275,10 @@ class InsightsTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if self.chart is not None and (self._dirty or self._theme != current_theme()):
+        if self.chart is None:
+            # First shown: let the placeholder paint, then load matplotlib and draw.
+            QTimer.singleShot(0, self, self.load_charts)
+        elif self._dirty or self._theme != current_theme():
             self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)

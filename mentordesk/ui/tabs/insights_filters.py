@@ -167,49 +167,70 @@ class ChoiceButton(QPushButton):
         self.all_action.setCheckable(True)
         self.all_action.setChecked(True)
         self.all_action.triggered.connect(self._all_clicked)
-        self.item_actions: dict[int, QAction] = {}
+        # The items, and which are ticked; the menu's actions are made when the menu first opens
+        # (there may be thousands of goals, and most people never open the menu).
+        self._items: list[tuple[int, str]] = []
         self._names: dict[int, str] = {}
+        self._ticked: set[int] = set()
+        self._actions: dict[int, QAction] = {}
+        self._built = False
+        self.menu_.aboutToShow.connect(self._build)
         self.set_items([])
 
     def set_items(self, items: Sequence[tuple[int, str]]) -> None:
         """Offer ``(id, name)`` items; the ticked ones that still exist stay ticked."""
-        ticked = {key for key, action in self.item_actions.items() if action.isChecked()}
+        self._items = list(items)
+        self._names = dict(self._items)
+        self._ticked &= set(self._names)
+        self._actions = {}
+        self._built = False
+        self._sync()
+
+    @property
+    def item_actions(self) -> dict[int, QAction]:
+        """The menu's check box of each item, by id (made now if the menu has not opened yet)."""
+        self._build()
+        return self._actions
+
+    def _build(self) -> None:
+        if self._built:
+            return
         self.menu_.clear()
         self.menu_.addAction(self.all_action)
         self.menu_.addSeparator()
-        self.item_actions = {}
-        self._names = {}
-        for key, name in items:
+        for key, name in self._items:
             action = QAction(name.replace("&", "&&"), self)
             action.setCheckable(True)
-            action.setChecked(key in ticked)
+            action.setChecked(key in self._ticked)
             action.triggered.connect(self._item_clicked)
             self.menu_.addAction(action)
-            self.item_actions[key] = action
-            self._names[key] = name
-        if not items:
+            self._actions[key] = action
+        if not self._items:
             empty = self.menu_.addAction(self.tr("Nothing to choose yet"))
             empty.setEnabled(False)
-        self._sync()
+        self._built = True
 
     def chosen(self) -> tuple[int, ...] | None:
-        picked = tuple(key for key, action in self.item_actions.items() if action.isChecked())
+        picked = tuple(key for key, _name in self._items if key in self._ticked)
         return picked or None
 
     def choose(self, keys: Sequence[int] | None) -> None:
         """Tick exactly ``keys`` (``None``: all), as a person would in the menu."""
-        for key, action in self.item_actions.items():
-            action.setChecked(keys is not None and key in keys)
+        self._ticked = {key for key in keys if key in self._names} if keys is not None else set()
+        for key, action in self._actions.items():
+            action.setChecked(key in self._ticked)
         self._sync()
         self.changed.emit()
 
     def _all_clicked(self) -> None:
-        for action in self.item_actions.values():
+        self._ticked.clear()
+        for action in self._actions.values():
             action.setChecked(False)
         self._sync()
         self.changed.emit()
 
     def _item_clicked(self) -> None:
+        self._ticked = {key for key, action in self._actions.items() if action.isChecked()}
         self._sync()
         self.changed.emit()
 
