@@ -113,7 +113,14 @@ def _with_default_command(argv: list[str]) -> list[str]:
 def cmd_gui(args: argparse.Namespace) -> int:
     from mentordesk.ui.app import run_gui
 
-    return run_gui(db=args.db, tab=args.tab, screenshot=args.screenshot, size=args.size, theme=args.theme)
+    code = run_gui(db=args.db, tab=args.tab, screenshot=args.screenshot, size=args.size, theme=args.theme)
+    if args.screenshot:
+        # The picture is written and the database closed: nothing is left to save, so skip
+        # tearing down thousands of Qt objects one by one (a screenshot run is often scripted).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 @command("demo")

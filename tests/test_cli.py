@@ -67,6 +67,11 @@ def test_gui_screenshot_writes_a_png(tmp_path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1000, 700)
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    colours = {image.pixel(x, y) for x in range(0, 1000, 7) for y in range(0, 700, 7)}
+    assert len(colours) > 30  # a drawn window (text, icons, selection), not an empty frame
 
 
 def test_gui_without_a_display_says_so(tmp_path):

@@ -248,7 +248,7 @@ class RelationshipTableModel(QAbstractTableModel):
         cell: dict[int, Any] = {
             Qt.ItemDataRole.DisplayRole: text,
             Qt.ItemDataRole.AccessibleTextRole: f"{self.tr(self.COLUMNS[col][1])}: {text}",
-            SORT_ROLE: self._sort_keys(col)[i],
+            SORT_ROLE: keys[i] if (keys := self._keys.get(col)) is not None else self._sort_key(r, col),
             ROW_ROLE: r,
             SEARCH_ROLE: self._hay[i],
         }
