@@ -208,6 +208,7 @@ class ImportIcsDialog(QDialog):
             when_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             combo = QComboBox()
             combo.addItem(self.tr("Leave unassigned"), None)
+            combo.setAccessibleName(self.tr("Who {title} was with").format(title=title.text()))
             for c in choices:
                 combo.addItem(c.person, c.id)
             self.table.setItem(row, 0, title)

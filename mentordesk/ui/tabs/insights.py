@@ -258,6 +258,7 @@ class InsightsTab(QWidget):
         self.note_label.setVisible(bool(view.note))
         self._theme = current_theme()
         period = self.period()
+        self.chart.set_caption(self.caption.text())
         self.chart.show_chart(
             self.kind.value,
             self.data,

@@ -109,6 +109,13 @@ class MonthCalendar(QCalendarWidget):
         for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.setWeekdayTextFormat(day, plain)
         self.setAccessibleName(self.tr("Month calendar"))
+        self.setAccessibleDescription(
+            self.tr(
+                "Arrow keys move between days, Page Up and Page Down between months; "
+                "Enter opens the day's meeting or plans one"
+            )
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._days: dict[date, DaySummary] = {}
         self._today = date.today()
         self._visible: Callable[[Dot], bool] = lambda _dot: True
@@ -123,6 +130,8 @@ class MonthCalendar(QCalendarWidget):
             self._click_filter = _ChipClicks(self)
             self.view.viewport().installEventFilter(self._click_filter)
             self.view.setMouseTracking(True)
+            self.view.setAccessibleName(self.accessibleName())  # the grid takes the focus for the calendar
+            self.view.setAccessibleDescription(self.accessibleDescription())
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(520, 360)

@@ -55,6 +55,12 @@ class TimelineCanvas(QAbstractScrollArea):
         super().__init__(parent)
         self.setObjectName("goalTimeline")
         self.setAccessibleName(self.tr("Goals timeline"))
+        self.setAccessibleDescription(
+            self.tr(
+                "One row per goal from start to target date. Up and Down choose a goal, Enter opens it, "
+                "Delete deletes it, Left and Right scroll through time, plus and minus zoom"
+            )
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)

@@ -1,0 +1,55 @@
+"""Accessibility helpers: form labels that name (and focus) their fields, names for painted widgets.
+
+A form row's label is usually given a wrapper (a field with its error label underneath), so Qt
+would make the wrapper the label's buddy: a screen reader then cannot name the field and the
+label's Alt+letter cannot focus it. :func:`label_fields` points every label at the control itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+
+def strip_mnemonic(text: str) -> str:
+    """``"Mark &held"`` -> ``"Mark held"``; a doubled ``&&`` stays one ``&``."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def focus_target(widget: QWidget) -> QWidget | None:
+    """The control that takes the focus for ``widget``: itself, or its first focusable child."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+        return widget
+    if widget.focusProxy() is not None:
+        return widget.focusProxy()
+    for child in widget.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and not child.objectName().startswith("qt_"):
+            return child
+    return None
+
+
+def label_fields(form: QFormLayout) -> None:
+    """Make each row's label the buddy of the control in its field, and name the control after it.
+
+    A control that already has an accessible name keeps it (it may say more than the label).
+    """
+    for row in range(form.rowCount()):
+        label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        label = label_item.widget() if label_item is not None else None
+        field = field_item.widget() if field_item is not None else None
+        if not isinstance(label, QLabel) or field is None:
+            continue
+        target = focus_target(field)
+        if target is None:
+            continue
+        label.setBuddy(target)
+        if not target.accessibleName():
+            target.setAccessibleName(strip_mnemonic(label.text()).rstrip(":").strip())
+
+
+def describe(widget: QWidget, name: str, description: str = "") -> None:
+    """Name a widget (and say what it shows) for screen readers."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
