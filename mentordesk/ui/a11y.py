@@ -7,8 +7,9 @@ label's Alt+letter cannot focus it. :func:`label_fields` points every label at t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDateTimeEdit, QFormLayout, QLabel, QWidget
 
 
 def strip_mnemonic(text: str) -> str:
@@ -53,3 +54,26 @@ def describe(widget: QWidget, name: str, description: str = "") -> None:
     widget.setAccessibleName(name)
     if description:
         widget.setAccessibleDescription(description)
+
+
+class _TabLeavesSpecialValue(QObject):
+    """Tab out of a date edit that shows its "no date" text (Qt would keep the focus inside)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QDateTimeEdit) or event.key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            return False
+        mods = event.modifiers()
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        if not watched.specialValueText() or watched.text() != watched.specialValueText():
+            return False  # a real date: Tab steps through its day, month and year as usual
+        forward = event.key() == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+        QWidget.focusNextPrevChild(watched, forward)  # past the sections, to the next control
+        return True
+
+
+def tab_leaves_special_value(edit: QDateTimeEdit) -> None:
+    """Let Tab move on from ``edit`` while it shows its special value text (e.g. "No due date")."""
+    edit.installEventFilter(_TabLeavesSpecialValue(edit))

@@ -132,6 +132,7 @@ class ImportPreviewDialog(QDialog):
         self.progress.setVisible(records > SLICE)
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName(self.tr("People to import"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; Space ticks a person
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Organization"), self.tr("Email"), self.tr("What happens")]
         )
