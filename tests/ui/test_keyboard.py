@@ -16,6 +16,7 @@ from mentordesk.services.people import NewRelationship
 from mentordesk.ui.a11y import strip_mnemonic, tab_leaves_special_value
 from mentordesk.ui.dialogs.relationship_status import StatusDialog
 from mentordesk.ui.main_window import MainWindow
+from tests.ui.test_accessible_names import DIALOGS
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -288,3 +289,23 @@ def test_window_actions_are_menu_actions(window):
     in_menus = {a for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()}
     for action in (window.next_tab_action, window.previous_tab_action, window.save_action):
         assert isinstance(action, QAction) and action in in_menus
+
+
+@pytest.mark.parametrize("kind", list(DIALOGS))
+def test_tab_goes_round_every_dialog_without_getting_stuck(demo_window, qtbot, kind):
+    dialog = DIALOGS[kind](demo_window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    start = QApplication.focusWidget()
+    assert start is not None and dialog.isAncestorOf(start)
+    visited = {start}
+    for _press_count in range(80):
+        _press(qtbot, Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        if focus is start and len(visited) > 1:
+            break
+        visited.add(focus)
+    else:
+        pytest.fail(f"Tab never came back to {start!r}: stuck in {QApplication.focusWidget()!r}")
+    dialog.close()
