@@ -136,6 +136,13 @@ def test_main_window_with_every_tab_names_every_control(demo_window, qtbot):
     assert not missing, "no accessible name:\n" + "\n".join(missing)
 
 
+def test_the_first_run_window_names_every_control(window):
+    for name in window.tab_names():
+        window.show_tab(name)  # empty states everywhere
+    missing = unnamed(window)
+    assert not missing, "no accessible name:\n" + "\n".join(missing)
+
+
 def test_the_walk_finds_an_unnamed_control(demo_window):
     stray = QLineEdit(demo_window.tab("mentors"))
     assert unnamed(demo_window) == [_where(stray)]
@@ -204,6 +211,7 @@ def test_every_dialog_names_every_control(demo_window, qtbot, kind):
     dialog.show()
     missing = unnamed(dialog)
     assert not missing, "no accessible name:\n" + "\n".join(missing)
+    assert bare_buttons(dialog) == []
     dialog.close()
 
 
@@ -222,18 +230,22 @@ def test_backups_dialog_names_every_control(qtbot, tmp_path, settings):
         services.close()
 
 
+def bare_buttons(root: QWidget) -> list[str]:
+    """Buttons under ``root`` showing only an icon or a sign (such as "‹") without a name and a tooltip."""
+    bare = []
+    for button in root.findChildren(QAbstractButton):
+        if _is_part_of_another_control(button) or not button.isVisibleTo(root):
+            continue
+        text = button.text().replace("&", "").strip()
+        if len(text) <= 1 and (not button.accessibleName() or not button.toolTip()):
+            bare.append(_where(button))
+    return bare
+
+
 def test_icon_only_buttons_have_a_name_and_a_tooltip(demo_window):
     for name in demo_window.tab_names():
         demo_window.show_tab(name)
-    bare = []
-    for button in demo_window.findChildren(QAbstractButton):
-        if _is_part_of_another_control(button) or not button.isVisibleTo(demo_window):
-            continue
-        text = button.text().replace("&", "").strip()
-        # an icon or a sign such as "‹" says nothing by itself
-        if len(text) <= 1 and (not button.accessibleName() or not button.toolTip()):
-            bare.append(_where(button))
-    assert bare == []
+    assert bare_buttons(demo_window) == []
 
 
 def test_today_is_fixed(services):
