@@ -7,11 +7,11 @@ setAccessibleName, taken from its own text (buttons) or from a label whose buddy
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.enums import RelStatus
 from mentordesk.formats.contacts import parse_vcard
 from mentordesk.services.container import Services
+from mentordesk.services.meetings import MeetingInput
+from mentordesk.services.people import NewRelationship
 from mentordesk.ui.dialogs.backups import BackupsDialog
 from mentordesk.ui.dialogs.calendar_io import ExportIcsDialog, ImportIcsDialog
 from mentordesk.ui.dialogs.import_contacts import ImportPreviewDialog
@@ -250,3 +252,42 @@ def test_icon_only_buttons_have_a_name_and_a_tooltip(demo_window):
 
 def test_today_is_fixed(services):
     assert services.meetings.today() == date(2026, 6, 15)
+
+
+def test_the_month_view_describes_the_selected_day_and_its_meetings(window, services):
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        ana = services.people.add_relationship(NewRelationship(name="Ana Ruiz", started_on=date(2026, 1, 1)))
+        services.meetings.create(
+            MeetingInput(relationship_id=ana, start=datetime(2026, 6, 23, 10).astimezone())
+        )
+        window.ctx.notify("all")
+        month = window.show_tab("calendar").calendar
+        month.setSelectedDate(QDate(2026, 6, 23))
+        assert month.view.accessibleDescription().startswith(
+            "Tuesday, 23 June 2026: Ana Ruiz, 10:00, planned. "
+        )
+        month.setSelectedDate(QDate(2026, 6, 24))
+        assert month.accessibleDescription().startswith("Wednesday, 24 June 2026: no meetings. Arrow keys")
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+def test_the_timeline_names_the_chosen_goal(demo_window, qtbot):
+    timeline = demo_window.show_tab("goals").timeline
+    first, second = timeline.rows()[:2]
+    timeline.select(first.id)
+    assert timeline.accessibleName() == f"Goals timeline: {first.title}"
+    qtbot.keyClick(timeline, Qt.Key.Key_Down)
+    assert timeline.accessibleName() == f"Goals timeline: {second.title}"
+    assert "Up and Down choose a goal" in timeline.accessibleDescription()
+
+
+def test_the_chart_is_named_after_what_it_shows(demo_window):
+    insights = demo_window.show_tab("insights")
+    insights.load_charts()
+    insights.set_kind("meetings")
+    canvas = insights.chart.canvas
+    assert canvas.accessibleName() == "Meetings per month chart"
+    assert canvas.accessibleDescription().startswith("Meetings held each month, stacked by person.")
+    assert canvas.focusPolicy() & Qt.FocusPolicy.TabFocus
