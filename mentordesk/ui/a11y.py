@@ -1,4 +1,4 @@
-"""Accessibility helpers: form labels that name (and focus) their fields, names for painted widgets.
+"""Accessibility helpers: form labels that name (and focus) their fields, Tab out of "no date" fields.
 
 A form row's label is usually given a wrapper (a field with its error label underneath), so Qt
 would make the wrapper the label's buddy: a screen reader then cannot name the field and the
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateTimeEdit, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDateTimeEdit, QFormLayout, QLabel, QWidget
 
 
 def strip_mnemonic(text: str) -> str:
@@ -32,28 +32,24 @@ def focus_target(widget: QWidget) -> QWidget | None:
 def label_fields(form: QFormLayout) -> None:
     """Make each row's label the buddy of the control in its field, and name the control after it.
 
-    A control that already has an accessible name keeps it (it may say more than the label).
+    A control that already has an accessible name keeps it (it may say more than the label), and
+    a button or check box keeps its own words.
     """
     for row in range(form.rowCount()):
         label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
         field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
         label = label_item.widget() if label_item is not None else None
         field = field_item.widget() if field_item is not None else None
-        if not isinstance(label, QLabel) or field is None:
+        if not isinstance(label, QLabel) or not label.text().strip() or field is None:
             continue
         target = focus_target(field)
         if target is None:
             continue
         label.setBuddy(target)
+        if isinstance(target, QAbstractButton) and target.text():
+            continue  # a check box or button is named by its own words
         if not target.accessibleName():
             target.setAccessibleName(strip_mnemonic(label.text()).rstrip(":").strip())
-
-
-def describe(widget: QWidget, name: str, description: str = "") -> None:
-    """Name a widget (and say what it shows) for screen readers."""
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)
 
 
 class _TabLeavesSpecialValue(QObject):

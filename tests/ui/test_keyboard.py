@@ -7,13 +7,24 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mentordesk.domain.enums import RelStatus
 from mentordesk.services.container import Services
 from mentordesk.services.meetings import MeetingInput
 from mentordesk.services.people import NewRelationship
-from mentordesk.ui.a11y import strip_mnemonic, tab_leaves_special_value
+from mentordesk.ui.a11y import label_fields, strip_mnemonic, tab_leaves_special_value
 from mentordesk.ui.dialogs.relationship_status import StatusDialog
 from mentordesk.ui.main_window import MainWindow
 from tests.ui.test_accessible_names import DIALOGS
@@ -309,3 +320,44 @@ def test_tab_goes_round_every_dialog_without_getting_stuck(demo_window, qtbot, k
     else:
         pytest.fail(f"Tab never came back to {start!r}: stuck in {QApplication.focusWidget()!r}")
     dialog.close()
+
+
+def _labels_whose_letter_goes_nowhere(root: QWidget) -> list[str]:
+    found = []
+    for label in root.findChildren(QLabel):
+        if not _mnemonic(label.text()) or label.textFormat() == Qt.TextFormat.RichText:
+            continue
+        buddy = label.buddy()
+        if buddy is None or not (buddy.focusPolicy() & Qt.FocusPolicy.TabFocus or buddy.focusProxy()):
+            found.append(f"{strip_mnemonic(label.text())} -> {type(buddy).__name__ if buddy else None}")
+    return found
+
+
+def test_every_label_letter_in_the_window_focuses_a_control(demo_window):
+    for name in demo_window.tab_names():
+        demo_window.show_tab(name)
+    assert _labels_whose_letter_goes_nowhere(demo_window) == []
+
+
+@pytest.mark.parametrize("kind", list(DIALOGS))
+def test_every_label_letter_focuses_a_control(demo_window, kind):
+    dialog = DIALOGS[kind](demo_window)
+    dialog.show()
+    assert _labels_whose_letter_goes_nowhere(dialog) == []
+    dialog.close()
+
+
+def test_a_form_label_names_the_control_inside_its_field_box(qtbot):
+    box = QWidget()
+    qtbot.addWidget(box)
+    form = QFormLayout(box)
+    wrapped, check = QWidget(), QCheckBox("The target date still holds")
+    inner = QLineEdit()
+    QVBoxLayout(wrapped).addWidget(inner)
+    form.addRow("&Where we met", wrapped)
+    form.addRow("&Target", check)
+    label_fields(form)
+    assert inner.accessibleName() == "Where we met"
+    assert form.labelForField(wrapped).buddy() is inner
+    assert check.accessibleName() == ""  # a check box is named by its own words
+    assert form.labelForField(check).buddy() is check
