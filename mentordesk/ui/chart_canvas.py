@@ -59,13 +59,14 @@ class ChartCanvas(QWidget):
         self.canvas.setObjectName("chartCanvas")
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumSize(320, 220)
-        self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so a screen reader can read it
         self.canvas.setAccessibleName(self.tr("Chart"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
         self._shown = _Shown()
         self.hover_text = ""
+        self.caption = ""
         self.draw_count = 0
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("figure_leave_event", lambda _event: self._set_hover(""))
@@ -81,8 +82,24 @@ class ChartCanvas(QWidget):
         draw_chart(self.figure, kind, data, th, start=start, end=end, today=today)
         self._shown = _Shown(kind, data, today)
         self.draw_count += 1
+        self._describe(kind)
         self._set_hover("")
         self.canvas.draw_idle()
+
+    def _describe(self, kind: str) -> None:
+        """Name the canvas after its chart; its description is the empty message or the caption."""
+        from mentordesk.services.insights_types import ChartKind
+        from mentordesk.ui import i18n
+
+        if kind in ChartKind._value2member_map_:
+            self.canvas.setAccessibleName(self.tr("{chart} chart").format(chart=i18n.label(ChartKind(kind))))
+        self.canvas.setAccessibleDescription(self.empty_message() or self.caption)
+
+    def set_caption(self, text: str) -> None:
+        """What the chart shows, in words (read by screen readers when the chart has data)."""
+        self.caption = text
+        if self.empty_message() is None:
+            self.canvas.setAccessibleDescription(text)
 
     def empty_message(self) -> str | None:
         """The chart's "nothing to show" message, or ``None`` when it shows data."""

@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
             holder.setObjectName(f"placeholder_{name}")
             text = self.tr(label)
             self.tabs.addTab(holder, text.replace("&", ""))
-            self.tabs.setTabToolTip(self.tabs.count() - 1, f"Alt+{text[text.find('&') + 1]}")
+            self.tabs.setTabToolTip(self.tabs.count() - 1, f"Ctrl+{self.tabs.count()}")
 
     def tab_names(self) -> list[str]:
         return list(TAB_SPECS)
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
             old = self.tabs.widget(index)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, widget, self.tr(label).replace("&", ""))
+            self.tabs.setTabToolTip(index, f"Ctrl+{index + 1}")
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
             if old is not None:
@@ -160,6 +161,11 @@ class MainWindow(QMainWindow):
         widget = self.tab(name)
         self.tabs.setCurrentIndex(list(TAB_SPECS).index(name))
         return widget
+
+    def step_tab(self, step: int) -> QWidget:
+        """Show the next (1) or previous (-1) tab, wrapping around."""
+        names = list(TAB_SPECS)
+        return self.show_tab(names[(names.index(self.current_tab_name()) + step) % len(names)])
 
     def current_tab_name(self) -> str:
         return list(TAB_SPECS)[self.tabs.currentIndex()]
@@ -202,8 +208,16 @@ class MainWindow(QMainWindow):
                     menu.addAction(self._action(self.tr(label), partial(self.run_dialog, module, function)))
         if _module_present(BACKUPS_ACTION[0]):
             file_menu.addAction(self._action(self.tr("&Backups…"), partial(self.run_dialog, *BACKUPS_ACTION)))
+            self.save_action = self._action(
+                self.tr("Back &up now"),
+                partial(self.run_dialog, BACKUPS_ACTION[0], "back_up_now"),
+                QKeySequence.StandardKey.Save,
+            )
+            file_menu.addAction(self.save_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        if file_menu.actions()[-1].shortcut().isEmpty():  # no standard Quit key on this platform
+            file_menu.actions()[-1].setShortcut(QKeySequence("Ctrl+Q"))
 
         edit = bar.addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -236,6 +250,14 @@ class MainWindow(QMainWindow):
                     f"Ctrl+{i + 1}",
                 )
             )
+
+        self.view_menu.addSeparator()
+        self.next_tab_action = self._action(self.tr("&Next tab"), partial(self.step_tab, 1))
+        self.next_tab_action.setShortcuts([QKeySequence("Ctrl+PgDown"), QKeySequence("Ctrl+Tab")])
+        self.view_menu.addAction(self.next_tab_action)
+        self.previous_tab_action = self._action(self.tr("&Previous tab"), partial(self.step_tab, -1))
+        self.previous_tab_action.setShortcuts([QKeySequence("Ctrl+PgUp"), QKeySequence("Ctrl+Shift+Tab")])
+        self.view_menu.addAction(self.previous_tab_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About MentorDesk"), self.about))
@@ -367,6 +389,7 @@ class MainWindow(QMainWindow):
             holder = QLabel(self.tr("Loading…"))
             holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.tabs.insertTab(index, holder, self.tr(TAB_SPECS[name][0]).replace("&", ""))
+            self.tabs.setTabToolTip(index, f"Ctrl+{index + 1}")
             widget.deleteLater()
         self.tabs.blockSignals(False)
         old.close()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.resources import resource
@@ -22,8 +22,35 @@ SERIES = [
 
 
 def app_icon() -> QIcon:
+    """The SVG (sharp at any size and scale) with the PNG renderings as well, for a Qt without SVG."""
     path = resource("icons", "mentordesk.svg")
-    return QIcon(str(path)) if path.exists() else QIcon()
+    icon = QIcon(str(path)) if path.exists() else QIcon()
+    for png in sorted(resource("icons", "hicolor").glob("mentordesk-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+_DOTS: dict[tuple[str, int], QIcon] = {}
+
+
+def dot_icon(colour: QColor, size: int = 12) -> QIcon:
+    """A filled circle ``size`` pixels wide, drawn for 1x, 2x and 3x screens so it stays round and sharp."""
+    key = (colour.name(QColor.NameFormat.HexArgb), size)
+    if key not in _DOTS:
+        icon = QIcon()
+        for scale in (1, 2, 3):
+            pix = QPixmap(size * scale, size * scale)
+            pix.setDevicePixelRatio(scale)
+            pix.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pix)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+            painter.end()
+            icon.addPixmap(pix)
+        _DOTS[key] = icon
+    return _DOTS[key]
 
 
 def system_is_dark() -> bool:

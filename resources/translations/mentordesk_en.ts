@@ -4,7 +4,7 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../mentordesk/ui/models/meetings.py" line="+98"/>
+        <location filename="../../mentordesk/ui/models/meetings.py" line="+90"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -85,7 +85,7 @@ Restore the newest good backup now?</source>
 <context>
     <name>AppreciationDialog</name>
     <message>
-        <location filename="../../mentordesk/ui/dialogs/relationship_appreciation.py" line="+22"/>
+        <location filename="../../mentordesk/ui/dialogs/relationship_appreciation.py" line="+23"/>
         <source>Appreciation for {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,7 +186,7 @@ Restore the newest good backup now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -199,7 +199,7 @@ Restore the newest good backup now?</source>
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location line="-136"/>
+        <location line="-137"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
@@ -235,7 +235,7 @@ Restore the newest good backup now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>MentorDesk backs up your database every day you use it, before upgrades, imports and restores. It keeps everything from the last day, then one backup for each of the last 7 days, 4 weeks and 6 months.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -294,6 +294,11 @@ Your current data is saved as a backup first, so this can be undone by restoring
     <message>
         <location line="+5"/>
         <source>Restored the backup from {taken}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Every change is saved as you make it; a backup copy is in {path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -356,7 +361,7 @@ Your current data is saved as a backup first, so this can be undone by restoring
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Meeting with {name} marked held for {when}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -394,7 +399,7 @@ Your current data is saved as a backup first, so this can be undone by restoring
 <context>
     <name>CalendarDetail</name>
     <message>
-        <location filename="../../mentordesk/ui/widgets/calendar_detail.py" line="+51"/>
+        <location filename="../../mentordesk/ui/widgets/calendar_detail.py" line="+52"/>
         <source>me</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,7 +475,7 @@ Your current data is saved as a backup first, so this can be undone by restoring
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+278"/>
+        <location line="+284"/>
         <source>Import a calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -478,7 +483,7 @@ Your current data is saved as a backup first, so this can be undone by restoring
 <context>
     <name>CalendarLegend</name>
     <message>
-        <location filename="../../mentordesk/ui/widgets/calendar_month.py" line="+312"/>
+        <location filename="../../mentordesk/ui/widgets/calendar_month.py" line="+342"/>
         <source>Planned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -586,7 +591,7 @@ Your current data is saved as a backup first, so this can be undone by restoring
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Delete meeting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -629,7 +634,12 @@ Your current data is saved as a backup first, so this can be undone by restoring
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+32"/>
+        <source>{chart} chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>{goal}: milestone “{milestone}” reached {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1146,7 +1156,7 @@ Your current data is saved as a backup first, so this can be undone by restoring
 <context>
     <name>ChoiceButton</name>
     <message>
-        <location filename="../../mentordesk/ui/tabs/insights_filters.py" line="+191"/>
+        <location filename="../../mentordesk/ui/tabs/insights_filters.py" line="+209"/>
         <source>Nothing to choose yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1956,7 +1966,7 @@ and what you agreed. Start with one person, or look around with sample data firs
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mentordesk/services/insights.py" line="+130"/>
+        <location filename="../../mentordesk/services/insights.py" line="+139"/>
         <source>No relationship with {name!r}; check the spelling of the name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2414,7 +2424,7 @@ and what you agreed. Start with one person, or look around with sample data firs
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../mentordesk/ui/dialogs/goal.py" line="+45"/>
+        <location filename="../../mentordesk/ui/dialogs/goal.py" line="+46"/>
         <source>Recorded by hand</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2444,7 +2454,7 @@ and what you agreed. Start with one person, or look around with sample data firs
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2489,7 +2499,8 @@ and what you agreed. Start with one person, or look around with sample data firs
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-50"/>
+        <location line="+54"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2524,7 +2535,7 @@ and what you agreed. Start with one person, or look around with sample data firs
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>D&amp;escription</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2534,7 +2545,7 @@ and what you agreed. Start with one person, or look around with sample data firs
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Milestones</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3208,7 +3219,7 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
 <context>
     <name>ImportIcsDialog</name>
     <message>
-        <location filename="../../mentordesk/ui/dialogs/calendar_io.py" line="-212"/>
+        <location filename="../../mentordesk/ui/dialogs/calendar_io.py" line="-218"/>
         <source>Import calendar: {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3263,7 +3274,7 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Skipped events</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3305,12 +3316,12 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
     <message>
         <location line="+7"/>
         <location line="+15"/>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>(no title)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-40"/>
         <source>These events match nobody by email or name. Choose who each was with, or leave it unassigned (unassigned meetings keep their title and can be assigned later).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3330,7 +3341,12 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+1"/>
+        <source>Who {title} was with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Import {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3378,7 +3394,12 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>People to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3398,7 +3419,12 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
+        <source>Entries that could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Select &amp;all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3634,7 +3660,7 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mentordesk/ui/main_window.py" line="+39"/>
+        <location filename="../../mentordesk/ui/main_window.py" line="+38"/>
         <source>&amp;Mentors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3700,12 +3726,12 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
     </message>
     <message>
         <location line="+17"/>
-        <location line="+240"/>
+        <location line="+262"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-193"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3736,11 +3762,16 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
     </message>
     <message>
         <location line="+2"/>
+        <source>Back &amp;up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3780,7 +3811,17 @@ Its milestones, progress history and reviews go too ({milestones}). Undo brings 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>&amp;Next tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3856,7 +3897,7 @@ Database: {database}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Opened {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3933,12 +3974,13 @@ Database: {database}</source>
     <name>MeetingDetailPanel</name>
     <message>
         <location filename="../../mentordesk/ui/widgets/calendar_detail.py" line="+47"/>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Action items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-70"/>
+        <location line="+1"/>
         <source>New action item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3968,7 +4010,7 @@ Database: {database}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4028,7 +4070,12 @@ Database: {database}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+23"/>
+        <source>Meeting details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Select a meeting to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4480,7 +4527,7 @@ Database: {database}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Relationship details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4852,7 +4899,7 @@ Database: {database}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>Nobody matches the filter. Clear the filter box or choose another status.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4895,7 +4942,7 @@ Database: {database}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Dates as YYYY-MM-DD. Leave &quot;Done on&quot; empty while the milestone is open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4938,12 +4985,32 @@ Database: {database}</source>
 <context>
     <name>MonthCalendar</name>
     <message>
-        <location filename="../../mentordesk/ui/widgets/calendar_month.py" line="-210"/>
+        <location filename="../../mentordesk/ui/widgets/calendar_month.py" line="-239"/>
         <source>Month calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+2"/>
+        <source>Arrow keys move between days, Page Up and Page Down between months; Enter opens the day&apos;s meeting or plans one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>{day}: no meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{day}: {meetings}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+99"/>
         <source>+{count} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5022,7 +5089,7 @@ Database: {database}</source>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../mentordesk/ui/tabs/insights_filters.py" line="-144"/>
+        <location filename="../../mentordesk/ui/tabs/insights_filters.py" line="-162"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5122,7 +5189,7 @@ Database: {database}</source>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../mentordesk/ui/dialogs/progress.py" line="+41"/>
+        <location filename="../../mentordesk/ui/dialogs/progress.py" line="+42"/>
         <source>Record progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5441,7 +5508,7 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>RelationshipDialog</name>
     <message>
-        <location filename="../../mentordesk/ui/dialogs/relationship_form.py" line="+71"/>
+        <location filename="../../mentordesk/ui/dialogs/relationship_form.py" line="+72"/>
         <source>New relationship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5648,7 +5715,7 @@ You can undo this with Edit &gt; Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5671,7 +5738,7 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>RelationshipTableModel</name>
     <message>
-        <location filename="../../mentordesk/ui/models/relationships.py" line="+57"/>
+        <location filename="../../mentordesk/ui/models/relationships.py" line="+49"/>
         <source>When the next check-in is due by the agreed cadence (amber: within 7 days, red: overdue)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6356,7 +6423,7 @@ You can undo this with Edit &gt; Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6379,7 +6446,7 @@ You can undo this with Edit &gt; Undo.</source>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../mentordesk/ui/dialogs/review.py" line="+44"/>
+        <location filename="../../mentordesk/ui/dialogs/review.py" line="+45"/>
         <source>Review goal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6459,7 +6526,7 @@ You can undo this with Edit &gt; Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Save review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6828,7 +6895,7 @@ The old file is still at {old}; delete it when you are sure.</source>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../mentordesk/ui/dialogs/relationship_status.py" line="+32"/>
+        <location filename="../../mentordesk/ui/dialogs/relationship_status.py" line="+33"/>
         <source>Status of {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6924,8 +6991,18 @@ The old file is still at {old}; delete it when you are sure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>One row per goal from start to target date. Up and Down choose a goal, Enter opens it, Delete deletes it, Left and Right scroll through time, plus and minus zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No goals yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Goals timeline: {goal}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6937,7 +7014,7 @@ The old file is still at {old}; delete it when you are sure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Milestone done</source>
         <translation type="unfinished"></translation>
     </message>

@@ -74,6 +74,7 @@ class BackupsDialog(QDialog):
             1, QHeaderView.ResizeMode.Stretch
         )  # "Why" takes the room
         self.table.setAccessibleName(self.tr("Backups"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
         intro = QLabel(
             self.tr(
                 "MentorDesk backs up your database every day you use it, before upgrades, imports and "
@@ -190,3 +191,14 @@ def show_backups(window: MainWindow) -> None:
         )
         return
     BackupsDialog(window).exec()
+
+
+def back_up_now(window: MainWindow) -> Path:
+    """File > Back up now (Ctrl+S): every change is already saved; this also writes a backup copy."""
+    path = window.ctx.services.data.backup()
+    window.ctx.status(
+        QCoreApplication.translate(
+            "BackupsDialog", "Every change is saved as you make it; a backup copy is in {path}"
+        ).format(path=path)
+    )
+    return path

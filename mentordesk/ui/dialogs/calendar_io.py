@@ -120,6 +120,7 @@ class ImportIcsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Events that match nobody"))
+        self.table.setTabKeyNavigation(False)  # Tab goes from one "With" choice to the next, then on
         self.skipped = QPlainTextEdit()
         self.skipped.setReadOnly(True)
         self.skipped.setMaximumHeight(90)
@@ -208,12 +209,17 @@ class ImportIcsDialog(QDialog):
             when_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             combo = QComboBox()
             combo.addItem(self.tr("Leave unassigned"), None)
+            combo.setAccessibleName(self.tr("Who {title} was with").format(title=title.text()))
             for c in choices:
                 combo.addItem(c.person, c.id)
             self.table.setItem(row, 0, title)
             self.table.setItem(row, 1, when_item)
             self.table.setCellWidget(row, 2, combo)
             self._combos.append(combo)
+        previous: QWidget = self.table
+        for combo in self._combos:  # the choices come right after the table, before Import
+            QWidget.setTabOrder(previous, combo)
+            previous = combo
         self.table.setVisible(bool(self._groups))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(new))
 

@@ -28,6 +28,7 @@ from mentordesk.domain.enums import GoalCategory, GoalStatus, ProgressMode, Role
 from mentordesk.services.errors import ValidationError
 from mentordesk.services.goals_types import GoalInput, GoalRow, RelationshipOption
 from mentordesk.ui import i18n
+from mentordesk.ui.a11y import label_fields
 from mentordesk.ui.dialogs.goal_form import (
     ErrorLabel,
     FieldErrors,
@@ -72,6 +73,7 @@ class GoalDialog(QDialog):
         for c in GoalCategory:
             self.category_combo.addItem(i18n.label(c), c.value)
         self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName(self.tr("Status"))
         for st in GoalStatus:
             self.status_combo.addItem(i18n.label(st), st.value)
         self.start_edit = date_edit(goal.start_on if goal and goal.start_on else today, self.tr("Start date"))
@@ -137,6 +139,7 @@ class GoalDialog(QDialog):
         form.addRow(self.tr("&Progress"), with_error(self.mode_combo, e.label("progress_mode")))
         form.addRow(self.tr("&Mentors helping"), with_error(self.helpers_list, e.label("relationships")))
         self.helpers_list.setMinimumHeight(96)
+        label_fields(form)
         self.description_edit.setMinimumHeight(60)
         self.criteria_edit.setMinimumHeight(60)
 
@@ -146,6 +149,7 @@ class GoalDialog(QDialog):
             self.tr("&Success criteria"), with_error(self.criteria_edit, e.label("success_criteria"))
         )
 
+        label_fields(texts)
         top = QGridLayout()
         top.addLayout(form, 0, 0)
         top.addLayout(texts, 0, 1)

@@ -34,6 +34,7 @@ class MilestoneTable(QWidget):
             [self.tr("Milestone"), self.tr("Due"), self.tr("Done on"), self.tr("Weight")]
         )
         self.table.setAccessibleName(self.tr("Milestones"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells, F2 edits
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(

@@ -131,6 +131,8 @@ class ImportPreviewDialog(QDialog):
         self.progress.setRange(0, max(1, records))
         self.progress.setVisible(records > SLICE)
         self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(self.tr("People to import"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; Space ticks a person
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Organization"), self.tr("Email"), self.tr("What happens")]
         )
@@ -145,6 +147,7 @@ class ImportPreviewDialog(QDialog):
             self.table.setColumnWidth(col, width)
         self.table.itemChanged.connect(lambda _item: self._update_counts())
         self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Entries that could not be read"))
         self.notes.setReadOnly(True)
         self.notes.setMaximumHeight(90)
         lines = [f"{s.where}: {s.reason}" for s in result.skipped] + list(result.warnings)

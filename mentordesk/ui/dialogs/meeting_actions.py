@@ -147,9 +147,14 @@ class CalendarActions:
             self.open_meeting(row.id)
 
     def _day_activated(self, day: date) -> None:
-        """Enter or double-click on a day: plan a meeting there unless it has some to look at."""
-        if not self.ctx.services.meetings.agenda(day, day):
+        """Enter or double-click on a day: open its meeting (the one selected in the agenda, else
+        the day's first), or plan one there when the day has none."""
+        rows = self.ctx.services.meetings.agenda(day, day)
+        if not rows:
             self.new_meeting(day=day)
+            return
+        current = self.current_meeting()
+        self.open_meeting(current.id if current is not None and current.day == day else rows[0].id)
 
     def log_meeting(self, relationship_id: int | None = None) -> LogMeetingDialog:
         dialog = LogMeetingDialog(self.ctx, relationship_id=relationship_id, parent=self._parent())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services.errors import ValidationError
 from mentordesk.services.goals_types import GoalRow
+from mentordesk.ui.a11y import label_fields
 from mentordesk.ui.dialogs.goal_form import (
     ErrorLabel,
     FieldErrors,
@@ -84,6 +85,7 @@ class ProgressDialog(QDialog):
         form.addRow(self.tr("&Progress"), with_error(row, self.errors.label("percent")))
         form.addRow(self.tr("&Date"), with_error(self.date_edit, self.errors.label("on")))
         form.addRow(self.tr("&Note"), with_error(self.note_edit, self.errors.label("note")))
+        label_fields(form)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

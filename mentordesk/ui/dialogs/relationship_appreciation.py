@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, Q
 from mentordesk.domain.enums import AppreciationKind
 from mentordesk.services.errors import ValidationError
 from mentordesk.ui import i18n
+from mentordesk.ui.a11y import label_fields
 from mentordesk.ui.widgets.mentor_fields import ErrorLabel, FieldBox, pydate, qdate
 
 Submit = Callable[[date, str, str], object]  # (on, kind, text)
@@ -43,6 +44,7 @@ class AppreciationDialog(QDialog):
         form.addRow(self.tr("&Date"), self.boxes["on"])
         form.addRow(self.tr("&Kind"), self.boxes["kind"])
         form.addRow(self.tr("&What you did"), self.boxes["text"])
+        label_fields(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -27,6 +27,7 @@ from mentordesk.domain.enums import Channel, FocusArea, Kind, RelStatus, Role, S
 from mentordesk.services.errors import ValidationError
 from mentordesk.services.people_forms import NewRelationship
 from mentordesk.ui import i18n
+from mentordesk.ui.a11y import label_fields
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.widgets.mentor_fields import CadenceEdit, ErrorLabel, FieldBox, OptionalDateEdit
 
@@ -153,6 +154,8 @@ class RelationshipDialog(QDialog):
         agreement.addRow(self.tr("T&ime budget"), self._box("time_budget", self.time_budget_edit))
         agreement.addRow(self.tr("Preferred c&hannel"), self._box("preferred_channel", self.channel_combo))
         agreement.addRow(self.tr("Next re&view"), self._box("review_on", self.review_edit))
+        for form in (person, relationship, agreement):
+            label_fields(form)
 
         self.pages = QTabWidget()
         self._page_of: dict[str, int] = {}

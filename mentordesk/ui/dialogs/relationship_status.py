@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, Q
 from mentordesk.domain.enums import RelStatus
 from mentordesk.services.errors import ValidationError
 from mentordesk.ui import i18n
+from mentordesk.ui.a11y import label_fields
 from mentordesk.ui.widgets.mentor_fields import ErrorLabel, FieldBox, plain, pydate, qdate
 
 Submit = Callable[[RelStatus, date, str], object]  # (status, on, note)
@@ -54,6 +55,7 @@ class StatusDialog(QDialog):
         form.addRow(self.tr("&New status"), self.boxes["status"])
         form.addRow(self.tr("&Since"), self.boxes["changed_on"])
         form.addRow(self.tr("N&ote"), self.boxes["note"])
+        label_fields(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

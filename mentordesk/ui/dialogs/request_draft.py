@@ -39,6 +39,7 @@ class RequestDraftDialog(QDialog):
         self.edit = QPlainTextEdit()
         self.edit.setPlainText(text)
         self.edit.setAccessibleName(self.tr("Request message"))
+        self.edit.setTabChangesFocus(True)  # Tab moves on to the buttons instead of typing a tab
         self.error = ErrorLabel()
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setToolTip(self.tr("Copy the message to the clipboard"))

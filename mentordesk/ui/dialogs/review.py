@@ -23,6 +23,7 @@ from mentordesk.domain.enums import ProgressMode
 from mentordesk.domain.progress import next_review
 from mentordesk.services.errors import ValidationError
 from mentordesk.services.goals_types import GoalRow, ReviewInput
+from mentordesk.ui.a11y import label_fields
 from mentordesk.ui.dialogs.goal_form import (
     ErrorLabel,
     FieldErrors,
@@ -110,6 +111,7 @@ class ReviewDialog(QDialog):
             self.tr("&Target"), with_error(target_row, self.errors.label("new_target_on", "target_on"))
         )
         form.addRow("", self.next_label)
+        label_fields(form)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -7,12 +7,12 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon
 
 from mentordesk.domain.progress import OPEN_GOAL_STATUSES, days_since_review_due
 from mentordesk.services.goals_types import GoalRow
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
-from mentordesk.ui.theme import AMBER, BLUE, RED
+from mentordesk.ui.theme import AMBER, BLUE, RED, dot_icon
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the GoalRow itself
 
@@ -133,13 +133,5 @@ def _dot(colour: QColor) -> QIcon:
     """A small filled circle: red overdue, amber stalled, blue review due."""
     key = colour.name()
     if key not in _DOTS:
-        pix = QPixmap(12, 12)
-        pix.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pix)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
-        p.drawEllipse(1, 1, 10, 10)
-        p.end()
-        _DOTS[key] = QIcon(pix)
+        _DOTS[key] = dot_icon(colour)  # sharp on high-DPI screens
     return _DOTS[key]

@@ -16,14 +16,14 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from mentordesk.domain.enums import MeetingStatus
 from mentordesk.services.meetings import MeetingRow
 from mentordesk.services.meetings_schedule import overlaps
 from mentordesk.ui import i18n
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
-from mentordesk.ui.theme import AMBER, BLUE, GREEN, GREY, RED, SERIES
+from mentordesk.ui.theme import AMBER, BLUE, GREEN, GREY, RED, SERIES, dot_icon
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -46,15 +46,7 @@ def relationship_colour(relationship_id: int | None) -> QColor:
 
 
 def colour_icon(relationship_id: int | None) -> QIcon:
-    pix = QPixmap(12, 12)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(relationship_colour(relationship_id))
-    p.drawEllipse(1, 1, 10, 10)
-    p.end()
-    return QIcon(pix)
+    return dot_icon(relationship_colour(relationship_id))  # sharp on high-DPI screens
 
 
 def qdate(value: date) -> QDate:

@@ -12,14 +12,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from mentordesk.domain.cadence import Overdue
 from mentordesk.domain.enums import FocusArea, RelStatus
 from mentordesk.services.people_rows import ContactRow, ListRow, RelationshipRow
 from mentordesk.ui import i18n
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
-from mentordesk.ui.theme import AMBER, RED
+from mentordesk.ui.theme import AMBER, RED, dot_icon
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the RelationshipRow or ContactRow itself
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts right (dates, numbers)
@@ -42,15 +42,7 @@ def _date_text(value: date | None) -> str:
 
 
 def _dot(color: QColor) -> QIcon:
-    pix = QPixmap(12, 12)
-    pix.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pix)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    painter.drawEllipse(1, 1, 10, 10)
-    painter.end()
-    return QIcon(pix)
+    return dot_icon(color)  # sharp on high-DPI screens
 
 
 HEADER_TIPS = {

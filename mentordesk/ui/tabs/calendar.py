@@ -134,6 +134,7 @@ class CalendarTab(CalendarActions, QWidget):
         self.agenda = QTableView()
         self.agenda.setModel(self.proxy)
         self.agenda.setAccessibleName(self.tr("Agenda"))
+        self.agenda.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
         self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

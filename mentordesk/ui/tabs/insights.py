@@ -165,6 +165,7 @@ class InsightsTab(QWidget):
         layout.addWidget(self.note_label)
         layout.addWidget(self.hover_label)
         layout.addWidget(self.caption)
+        QWidget.setTabOrder(self.copy_button, self.exporter.button)  # built first, shown after Copy
 
         ctx.refresh_on_change(self, self._data_changed)
         self._load_choices()
@@ -258,6 +259,7 @@ class InsightsTab(QWidget):
         self.note_label.setVisible(bool(view.note))
         self._theme = current_theme()
         period = self.period()
+        self.chart.set_caption(self.caption.text())
         self.chart.show_chart(
             self.kind.value,
             self.data,

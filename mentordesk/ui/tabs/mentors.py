@@ -159,6 +159,7 @@ class MentorsTab(QWidget):
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(48)
         self.table.setAccessibleName(self.tr("Relationships"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
         self.table.selectionModel().currentRowChanged.connect(lambda _cur, _prev: self._table_picked())
         self.table.doubleClicked.connect(lambda _index: self.ops.edit_current())
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.enums import MeetingStatus, Owner
 from mentordesk.services.meetings import ActionItemRow, MeetingDetail
 from mentordesk.ui import i18n
+from mentordesk.ui.a11y import tab_leaves_special_value
 from mentordesk.ui.models.meetings import STATUS_COLOURS, colour_icon, day_text, time_text
 
 NO_DUE = QDate(2000, 1, 1)
@@ -105,6 +106,7 @@ class MeetingDetailPanel(QWidget):
         self.action_list.itemChanged.connect(self._action_changed)
         self.action_list.deletePressed.connect(self.actionDeleted.emit)
         self.new_action = QLineEdit()
+        self.new_action.setAccessibleName(self.tr("New action item"))
         self.new_action.setPlaceholderText(self.tr("New action item"))
         self.new_action.returnPressed.connect(self._add_action)
         self.owner = QComboBox()
@@ -115,6 +117,7 @@ class MeetingDetailPanel(QWidget):
         self.due.setAccessibleName(self.tr("Due date"))
         self.due.setMinimumDate(NO_DUE)
         self.due.setSpecialValueText(self.tr("No due date"))
+        tab_leaves_special_value(self.due)
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("d MMM yyyy")
         self.due.setDate(NO_DUE)
@@ -163,6 +166,7 @@ class MeetingDetailPanel(QWidget):
             body_layout.addWidget(w)
         body_layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Meeting details"))
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

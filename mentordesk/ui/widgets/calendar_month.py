@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QCalendarWidget, QHeaderView, QTableView, QWidget
 
 from mentordesk.domain.enums import MeetingStatus
 from mentordesk.services.meetings import DaySummary, Dot
+from mentordesk.ui import i18n
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.models.meetings import pydate, qdate, relationship_colour, time_text
 from mentordesk.ui.theme import BLUE, GREY
@@ -109,6 +110,12 @@ class MonthCalendar(QCalendarWidget):
         for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.setWeekdayTextFormat(day, plain)
         self.setAccessibleName(self.tr("Month calendar"))
+        self.keys_help = self.tr(
+            "Arrow keys move between days, Page Up and Page Down between months; "
+            "Enter opens the day's meeting or plans one"
+        )
+        self.setAccessibleDescription(self.keys_help)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._days: dict[date, DaySummary] = {}
         self._today = date.today()
         self._visible: Callable[[Dot], bool] = lambda _dot: True
@@ -123,6 +130,9 @@ class MonthCalendar(QCalendarWidget):
             self._click_filter = _ChipClicks(self)
             self.view.viewport().installEventFilter(self._click_filter)
             self.view.setMouseTracking(True)
+            self.view.setAccessibleName(self.accessibleName())  # the grid takes the focus for the calendar
+            self.view.setAccessibleDescription(self.accessibleDescription())
+        self.selectionChanged.connect(self._describe_selected_day)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(520, 360)
@@ -143,6 +153,7 @@ class MonthCalendar(QCalendarWidget):
         self._today = today
         self._hits.clear()
         self.updateCells()
+        self._describe_selected_day()
 
     def set_dot_filter(self, visible: Callable[[Dot], bool]) -> None:
         self._visible = visible
@@ -151,6 +162,25 @@ class MonthCalendar(QCalendarWidget):
     def dots_on(self, day: date) -> list[Dot]:
         summary = self._days.get(day)
         return [d for d in summary.dots if self._visible(d)] if summary else []
+
+    def day_summary(self, day: date) -> str:
+        """The day and its meetings in words: what a screen reader says (the chips are only painted)."""
+        when = QLocale().toString(qdate(day), QLocale.FormatType.LongFormat)
+        dots = self.dots_on(day)
+        if not dots:
+            return self.tr("{day}: no meetings").format(day=when)
+        all_day = self.tr("all day")
+        meetings = "; ".join(
+            f"{d.label}, {all_day if d.all_day else time_text(d.start)}, {i18n.label(d.status).lower()}"
+            for d in dots
+        )
+        return self.tr("{day}: {meetings}").format(day=when, meetings=meetings)
+
+    def _describe_selected_day(self) -> None:
+        text = f"{self.day_summary(pydate(self.selectedDate()))}. {self.keys_help}"
+        self.setAccessibleDescription(text)
+        if self.view is not None:
+            self.view.setAccessibleDescription(text)
 
     def show_day(self, day: date) -> None:
         self.setSelectedDate(qdate(day))

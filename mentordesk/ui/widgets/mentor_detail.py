@@ -96,6 +96,7 @@ def _form() -> _Form:
 def _value(text: str | None) -> QLabel:
     label = plain(_or_dash(text), wrap=True, selectable=True)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # level with its caption
     return label
 
 

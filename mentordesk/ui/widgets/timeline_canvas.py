@@ -55,6 +55,13 @@ class TimelineCanvas(QAbstractScrollArea):
         super().__init__(parent)
         self.setObjectName("goalTimeline")
         self.setAccessibleName(self.tr("Goals timeline"))
+        self.base_name = self.accessibleName()
+        self.setAccessibleDescription(
+            self.tr(
+                "One row per goal from start to target date. Up and Down choose a goal, Enter opens it, "
+                "Delete deletes it, Left and Right scroll through time, plus and minus zoom"
+            )
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -93,6 +100,7 @@ class TimelineCanvas(QAbstractScrollArea):
             self._restore_left(left)
         if self._selected not in self._index:
             self._selected = 0
+            self.setAccessibleName(self.base_name)
             self.selectionChanged.emit(0)
         self.viewport().update()
 
@@ -118,6 +126,9 @@ class TimelineCanvas(QAbstractScrollArea):
             self.ensure_visible(goal_id)
         self.viewport().update()
         if changed:
+            row = self.selected_row()  # say which goal is chosen: the rows are only painted
+            named = self.tr("Goals timeline: {goal}").format(goal=row.title) if row else self.base_name
+            self.setAccessibleName(named)
             self.selectionChanged.emit(goal_id)
 
     def ensure_visible(self, goal_id: int, *, horizontally: bool = False) -> None:

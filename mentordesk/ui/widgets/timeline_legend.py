@@ -22,6 +22,7 @@ class TimelineLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Timeline legend"))
+        self.setAccessibleDescription(", ".join(label for _kind, label, _colour in self.entries()))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:  # noqa: N802
