@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from mentordesk.ui import i18n
 from mentordesk.ui.main_window import MainWindow
+from tests.ui.test_catalogue import messages
 
 UI = Path(__file__).resolve().parents[2] / "mentordesk" / "ui"
 BIN = Path(sys.executable).parent
