@@ -202,8 +202,13 @@ def font(size: float = LABEL_SIZE, weight: str = "normal") -> Any:
 
 
 def set_title(ax: Axes, title: str, theme: Theme, *, pad: float = 10.0) -> Text:
-    """Set a left-aligned, bold axes title."""
-    return ax.set_title(title, loc="left", pad=pad, **text_kw(theme, size=TITLE_SIZE, fontweight="bold"))
+    """Set a left-aligned, bold axes title.
+
+    Placed at the top of the axes (``y=1``) rather than left for matplotlib to place: it would
+    look for tick labels on top to clear, on every layout pass and draw, and there are none."""
+    return ax.set_title(
+        title, loc="left", pad=pad, y=1.0, **text_kw(theme, size=TITLE_SIZE, fontweight="bold")
+    )
 
 
 def set_suptitle(fig: FigureLike, title: str, theme: Theme) -> Text:
