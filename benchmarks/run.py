@@ -134,7 +134,11 @@ def floors(runs: int) -> dict[str, float]:
 
 
 def dataset(scale: str, seed: int, folder: Path) -> Path:
-    db = folder / f"{scale}-seed{seed}.db"
+    """The demo data set, generated once per schema revision (an older file would be migrated,
+    and backed up first, inside the first measured run)."""
+    from mentordesk.store.migrate import HEAD_REVISION
+
+    db = folder / f"{scale}-seed{seed}-rev{HEAD_REVISION}.db"
     if not db.exists():
         folder.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()

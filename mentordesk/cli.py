@@ -46,7 +46,9 @@ def window_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, only_gui: bool = False) -> argparse.ArgumentParser:
+    """The whole command line; ``only_gui`` leaves out the headless commands (and the imports
+    their options need), for a start of the window that names no other command."""
     parser = argparse.ArgumentParser(
         prog="mentordesk",
         description="MentorDesk: your mentoring relationships, meetings and goals, offline.",
@@ -67,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gui.add_argument("--size", type=window_size, metavar="WxH", help="window size, e.g. 1280x800")
     gui.add_argument("--theme", choices=("system", "light", "dark"), help="colour theme")
+    if only_gui:
+        return parser
 
     demo = sub.add_parser("demo", help="fill the database with realistic sample data")
     demo.add_argument("--scale", choices=("small", "large"), default="small")
@@ -90,6 +94,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 GLOBAL_FLAGS_WITH_VALUE = {"--db"}
+
+
+def _only_gui(argv: list[str]) -> bool:
+    """Whether ``argv`` (with the default command in place) starts the window, not asking for the
+    whole command line's help."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("-h", "--help"):
+            return False
+        if arg in GLOBAL_FLAGS_WITH_VALUE:
+            i += 2
+        elif arg.startswith("-"):
+            i += 1
+        else:
+            return arg == "gui"
+    return False
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
@@ -169,8 +190,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mentordesk.ui.selftest import run_self_test
 
         return run_self_test()
-    parser = build_parser()
-    args = parser.parse_args(_with_default_command(args_list))
+    args_list = _with_default_command(args_list)
+    parser = build_parser(only_gui=_only_gui(args_list))
+    args = parser.parse_args(args_list)
     try:
         key = args.command if args.command not in ("import", "export") else f"{args.command} {args.format}"
         return COMMANDS[key](args)

@@ -87,3 +87,23 @@ def test_gui_without_a_display_says_so(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr.startswith("error: no display")
+
+
+def test_help_lists_every_command_and_gui_help_its_options(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    listed = capsys.readouterr().out
+    for name in ("gui", "demo", "check", "import", "export", "backup", "restore", "search"):
+        assert f"\n    {name}" in listed, name
+    with pytest.raises(SystemExit):
+        main(["--db", "x.db", "gui", "--help"])
+    gui_help = capsys.readouterr().out
+    assert "--screenshot PNG" in gui_help and "--tab" in gui_help
+
+
+def test_gui_options_are_checked_without_the_other_commands(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["gui", "--tab", "nowhere"])
+    assert info.value.code == 2
+    assert "invalid choice: 'nowhere'" in capsys.readouterr().err

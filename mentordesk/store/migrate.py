@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
 # Every released schema revision, oldest first. A test keeps this equal to the Alembic scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -93,11 +93,14 @@ def quick_check(path: Path) -> str:
     except sqlite3.Error as exc:
         return str(exc)
     try:
-        return str(con.execute("PRAGMA quick_check").fetchone()[0])
+        verdict = str(con.execute("PRAGMA quick_check").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         return str(exc)
     finally:
         con.close()
+    # SQLite reports a damaged page over several lines ("*** in database main ***\nPage 43: ...").
+    lines = [line.strip() for line in verdict.splitlines() if line.strip() and not line.startswith("***")]
+    return "; ".join(lines) or verdict
 
 
 def read_revision(path: Path, *, check: bool = True) -> str | None:

@@ -204,6 +204,7 @@ class Meeting(Keyed, Base):
 
     __table_args__ = (
         Index("ix_meeting_relationship_id_start", "relationship_id", "start"),
+        Index("ix_meeting_relationship_id_status_start", "relationship_id", "status", "start"),
         Index("ix_meeting_ical_uid_ical_occurrence", "ical_uid", "ical_occurrence"),
     )
 
@@ -222,6 +223,8 @@ class ActionItem(Keyed, Base):
 
     meeting: Mapped[Meeting | None] = orm_relationship(back_populates="action_items")
     relationship: Mapped[Relationship | None] = orm_relationship()
+
+    __table_args__ = (Index("ix_action_item_relationship_id_done", "relationship_id", "done"),)
 
 
 class Goal(Keyed, Base):

@@ -93,39 +93,106 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+class _QuickCheck:
+    """SQLite's quick check of the database file, run in a thread (sqlite3 lets other threads run
+    while it reads) while the window is built, shown and painted."""
+
+    def __init__(self, path: Path) -> None:
+        import threading
+
+        from mentordesk.store.migrate import quick_check
+
+        self._result: list[str] = []
+        self._thread = threading.Thread(
+            target=lambda: self._result.append(quick_check(path)), name="quick-check", daemon=True
+        )
+        self._thread.start()
+
+    def finished(self) -> bool:
+        return not self._thread.is_alive()
+
+    def status(self) -> str:
+        """``"ok"`` or what is wrong, once the check has finished (waits for it)."""
+        self._thread.join()
+        return self._result[0] if self._result else "the check did not finish"
+
+
 def _open_window(db_path: Path):  # type: ignore[no-untyped-def]
     """Open the database and build the main window on it, with SQLite's quick check of the file
-    running alongside in a thread (sqlite3 lets other threads run while it reads).
+    started alongside: returns the services, the window and the running check.
 
-    A file that fails the check is set aside (DamagedDatabaseError) before any window shows.
+    A file that cannot be read while the window is built is judged at once: if the check fails,
+    it is set aside (DamagedDatabaseError) before any window shows.
     """
     import sqlite3
-    import threading
 
     from mentordesk.services.container import Services
-    from mentordesk.store.migrate import quick_check, set_damaged_aside
+    from mentordesk.store.migrate import set_damaged_aside
     from mentordesk.ui.main_window import MainWindow
 
     services = Services.open(db_path, check=False)
-    result: list[str] = []
-    checker = threading.Thread(target=lambda: result.append(quick_check(db_path)), name="quick-check")
-    checker.start()
-    window = None
+    check = _QuickCheck(db_path)
     try:
         window = MainWindow(services, open_services=Services.open)
     except sqlite3.DatabaseError:
-        checker.join()
-        if result == ["ok"]:
-            services.close()
+        status = check.status()
+        services.close()
+        if status == "ok":
             raise
-    checker.join()
-    status = result[0] if result else "the check did not finish"
-    if status == "ok" and window is not None:
-        return services, window
-    if window is not None:
-        window.deleteLater()
-    services.close()
-    set_damaged_aside(db_path, f"quick check: {status}")
+        set_damaged_aside(db_path, f"quick check: {status}")
+    return services, window, check
+
+
+class _Session:
+    """The open database and its window, replaced when the quick check finds the file damaged
+    after the window is up: the file is set aside and the newest good backup offered."""
+
+    def __init__(self, db_path: Path, services, window) -> None:  # type: ignore[no-untyped-def]
+        self.db_path = db_path
+        self.services = services
+        self.window = window
+
+    def damaged(self, status: str) -> bool:
+        """Close the window and the file, set the file aside and offer the newest good backup.
+        Returns False when there is nothing to open instead (the app then exits)."""
+        from mentordesk.services.container import Services
+        from mentordesk.store.migrate import set_damaged_aside
+        from mentordesk.ui.main_window import MainWindow
+
+        self.window.hide()
+        self.window.deleteLater()
+        self.services.close()
+        try:
+            set_damaged_aside(self.db_path, f"quick check: {status}")
+        except DamagedDatabaseError as exc:
+            restored = offer_restore(self.db_path, exc)
+        if restored is None:
+            return False
+        self.services = restored
+        self.window = MainWindow(restored, open_services=Services.open)
+        self.window.show()
+        return True
+
+    def watch(self, app, check: _QuickCheck) -> None:  # type: ignore[no-untyped-def]
+        """Act on the quick check's verdict when it comes (the window is already up by then)."""
+        from PySide6.QtCore import QTimer
+
+        timer = QTimer(app)
+
+        def poll() -> None:
+            if not check.finished():
+                return
+            timer.stop()
+            timer.deleteLater()
+            status = check.status()
+            if status != "ok" and not self.damaged(status):
+                app.exit(1)
+
+        timer.timeout.connect(poll)
+        timer.start(CHECK_POLL_MS)
+
+
+CHECK_POLL_MS = 20
 
 
 def _window_image(app, window):  # type: ignore[no-untyped-def]
@@ -168,8 +235,9 @@ def run_gui(
     prefs = Preferences.load(QSettings())
     db_path = resolve_db_path(db or (None if os.environ.get("MENTORDESK_DB") else prefs.db_path or None))
     apply_theme(app, theme or prefs.theme)
+    check: _QuickCheck | None = None
     try:
-        services, window = _open_window(db_path)
+        services, window, check = _open_window(db_path)
     except DamagedDatabaseError as exc:
         if screenshot:
             raise
@@ -184,30 +252,48 @@ def run_gui(
             None, QCoreApplication.translate("Application", "MentorDesk cannot open the database"), str(exc)
         )
         return 1
+    session = _Session(db_path, services, window)
     if size:
         window.resize(*size)
     if tab:
         window.show_tab(tab)
     window.show()
+    damage: list[str] = []
     if not screenshot:
-        QTimer.singleShot(1500, lambda: _auto_backup(window))
+        if check is not None:
+            session.watch(app, check)
+        QTimer.singleShot(1500, lambda: _auto_backup(session.window))
     if screenshot:
         out = Path(screenshot)
 
         def grab() -> None:
             window.ensure_loaded()
             app.processEvents()
-            # Quality 80: zlib's faster setting, and a smaller file than the default here.
-            ok = _window_image(app, window).save(str(out), "PNG", 80)
-            if not ok:
-                print(f"error: could not write the screenshot to {out}", file=sys.stderr)
+            image = _window_image(app, window)
+            status = check.status() if check is not None else "ok"
+            if status != "ok":
+                damage.append(status)
+                app.exit(1)
+                return
+            from mentordesk.ui.png import save_png
+
+            try:
+                save_png(image, out)
+            except OSError as exc:
+                print(
+                    f"error: could not write the screenshot to {out}: {exc.strerror or exc}", file=sys.stderr
+                )
                 app.exit(1)
             else:
                 app.exit(0)
 
         QTimer.singleShot(0, grab)
     code = app.exec()
-    services.close()
+    session.services.close()
+    if damage:
+        from mentordesk.store.migrate import set_damaged_aside
+
+        set_damaged_aside(db_path, f"quick check: {damage[0]}")
     return int(code)
 
 

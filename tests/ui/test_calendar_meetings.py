@@ -295,3 +295,15 @@ def test_prep_can_be_copied_and_saved(window, services, people, tmp_path):
     assert saved is not None and saved.read_text(encoding="utf-8") == text
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
     dialog.reject()
+
+
+def test_log_form_proposes_the_hour_that_just_ended_on_todays_date():
+    from datetime import datetime as dt
+
+    from mentordesk.ui.dialogs.meeting_log import just_ended
+
+    afternoon = dt(2026, 6, 15, 14, 52).astimezone()
+    assert just_ended(afternoon) == dt(2026, 6, 15, 13, 45).astimezone()
+    assert just_ended(afternoon, minutes=30) == dt(2026, 6, 15, 14, 15).astimezone()
+    after_midnight = dt(2026, 6, 15, 0, 20).astimezone()
+    assert just_ended(after_midnight) == dt(2026, 6, 15, 0, 0).astimezone()

@@ -36,10 +36,12 @@ from mentordesk.ui.dialogs.meeting_fields import (
 
 
 def just_ended(now: datetime, minutes: int = 60) -> datetime:
-    """The start of a meeting of ``minutes`` that ended at the last quarter hour before ``now``."""
+    """The start of a meeting of ``minutes`` that ended at the last quarter hour before ``now``,
+    kept on today's date (just after midnight the form proposes today, from midnight)."""
     local = now.astimezone().replace(second=0, microsecond=0)
+    midnight = local.replace(hour=0, minute=0)
     local -= timedelta(minutes=local.minute % 15)
-    return local - timedelta(minutes=minutes)
+    return max(local - timedelta(minutes=minutes), midnight)
 
 
 class LogMeetingDialog(QDialog):

@@ -1,0 +1,54 @@
+"""The screenshot's PNG writer: what Qt reads back is the picture, pixel for pixel."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+
+from mentordesk.ui.png import PNG_SIGNATURE, png_bytes, save_png
+
+
+def _picture(width: int, height: int, fmt: QImage.Format = QImage.Format.Format_RGB32) -> QImage:
+    image = QImage(width, height, fmt)
+    image.fill(QColor("#fafafa"))
+    painter = QPainter(image)
+    painter.fillRect(QRect(0, 0, width // 3, height), QColor("#0072B2"))
+    painter.fillRect(QRect(width // 2, height // 2, width // 4, height // 4), QColor(230, 159, 0))
+    painter.drawText(QRect(0, 0, width, height), 0, "Ana Ruiz 10:00")
+    painter.end()
+    for x in range(width):  # a gradient row: every column differs
+        image.setPixelColor(x, height - 1, QColor(x % 256, (x * 7) % 256, 255 - x % 256))
+    return image
+
+
+@pytest.mark.parametrize("size", [(1, 1), (37, 11), (1400, 900)])
+def test_qt_reads_back_the_same_pixels(qapp, size):
+    image = _picture(*size)
+    data = png_bytes(image)
+    assert data.startswith(PNG_SIGNATURE)
+    back = QImage.fromData(data, "PNG")
+    assert (back.width(), back.height()) == size
+    expected = image.convertToFormat(QImage.Format.Format_RGB32)
+    assert back.convertToFormat(QImage.Format.Format_RGB32) == expected
+
+
+def test_a_pixmap_and_a_translucent_image_are_written_opaque(qapp, tmp_path):
+    translucent = _picture(50, 20, QImage.Format.Format_ARGB32)
+    translucent.setPixelColor(3, 3, QColor(10, 20, 30, 0))
+    out = tmp_path / "shot.png"
+    save_png(QPixmap.fromImage(translucent), out)
+    back = QImage(str(out))
+    assert not back.hasAlphaChannel()
+    assert back.pixelColor(40, 5) == translucent.pixelColor(40, 5)
+    assert back.pixelColor(3, 3).alpha() == 255
+
+
+def test_a_window_picture_stays_small(qapp):
+    image = _picture(1400, 900)
+    assert len(png_bytes(image)) < 1400 * 900 * 3 / 20
+
+
+def test_an_unwritable_place_raises_oserror(qapp, tmp_path):
+    with pytest.raises(OSError):
+        save_png(_picture(10, 10), tmp_path / "missing" / "shot.png")
