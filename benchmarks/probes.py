@@ -49,6 +49,9 @@ def floor_mpl() -> dict[str, float]:
 
 
 def _window(db: str):  # type: ignore[no-untyped-def]
+    from mentordesk import memory
+
+    memory.start_app_lifetime()  # as `mentordesk gui` starts
     from PySide6.QtCore import QSettings
 
     from mentordesk.services.container import Services

@@ -132,6 +132,9 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 @command("gui")
 def cmd_gui(args: argparse.Namespace) -> int:
+    from mentordesk import memory
+
+    memory.start_app_lifetime()
     from mentordesk.ui.app import run_gui
 
     code = run_gui(db=args.db, tab=args.tab, screenshot=args.screenshot, size=args.size, theme=args.theme)

@@ -156,8 +156,8 @@ class InsightsService(Service):
 
     def meeting_frequency(self, flt: InsightsFilter) -> MeetingFrequency:
         """Held meetings per month and relationship; target = sum of 30.44 / cadence over active relationships."""
-        with self.db.reader() as s:
-            return q.meeting_frequency(s, flt)
+        with self.db.raw() as con:
+            return q.meeting_frequency(con, flt)
 
     def adherence(self, flt: InsightsFilter) -> tuple[AdherenceRow, ...]:
         """Cadence periods met and the longest gap per relationship, over the time it was active."""
@@ -232,6 +232,7 @@ class InsightsService(Service):
         """
         flt = InsightsFilter(period)
         today = self.today()
+        meetings = self.meeting_frequency(flt)
         with self.db.reader() as s:
             goals, statuses = r.goals_table(s, flt)
             return ReportData(
@@ -240,7 +241,7 @@ class InsightsService(Service):
                 generated_on=today,
                 summary=r.summary(s, flt, today, statuses),
                 progress=readable_goals(g.goal_progress(s, flt)),
-                meetings=q.meeting_frequency(s, flt),
+                meetings=meetings,
                 adherence=readable_adherence(q.adherence(s, flt, today)),
                 focus=q.focus(s, flt),
                 goals=goals,

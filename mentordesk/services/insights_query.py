@@ -8,6 +8,7 @@ Python only arranges the grouped rows into the chart series.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -31,6 +32,7 @@ from mentordesk.services.insights_types import (
     clip,
     month_starts,
 )
+from mentordesk.services.raw import placeholders
 from mentordesk.store.models import (
     Goal,
     Meeting,
@@ -167,8 +169,35 @@ def spans_by_relationship(
 # --------------------------------------------------------------------------- meetings per month
 
 
-def meeting_frequency(session: Session, flt: InsightsFilter) -> MeetingFrequency:
+# The local calendar day of a meeting (``YYYY-MM-DD``), as :func:`meeting_day` gives it, in SQL.
+_MEETING_DAY_SQL = "CASE WHEN m.all_day IS 1 THEN date(m.start) ELSE date(m.start, 'localtime') END"
+
+_FREQUENCY_SQL = f"""
+SELECT m.relationship_id, p.name, substr({_MEETING_DAY_SQL}, 1, 7) AS month, count(*)
+FROM meeting AS m
+JOIN relationship AS r ON r.id = m.relationship_id
+JOIN person AS p ON p.id = r.person_id
+WHERE m.status = '{HELD}' AND m.start >= ? AND m.start < ?
+  AND {_MEETING_DAY_SQL} BETWEEN ? AND ? {{only}}
+GROUP BY m.relationship_id, p.name, month
+"""
+
+_TARGET_SQL = f"""
+SELECT sum({DAYS_PER_MONTH} / (r.cadence_days + 0.0)) FROM relationship AS r
+WHERE r.status = '{RelStatus.ACTIVE.value}' AND r.cadence_days > 0 {{only}}
+"""
+
+
+def _stored_moment(value: datetime) -> str:
+    """An aware datetime as the naive UTC text the ORM stores."""
+    return f"{value.astimezone(UTC).replace(tzinfo=None):%Y-%m-%d %H:%M:%S.%f}"
+
+
+def meeting_frequency(con: sqlite3.Connection, flt: InsightsFilter) -> MeetingFrequency:
     """Held meetings per month and relationship in the period (one grouped statement, one for the target).
+
+    Read in SQL over the plain connection (:meth:`Database.raw`): the insights tab draws this
+    chart first, and it should not wait for SQLAlchemy to compile a statement.
 
     Relationships are ordered by meetings held, most first; beyond :data:`MAX_STACKED` the
     people with the fewest meetings are merged into one "Everyone else" stack. The target is
@@ -177,19 +206,20 @@ def meeting_frequency(session: Session, flt: InsightsFilter) -> MeetingFrequency
     """
     period = flt.period
     months = month_starts(period.start, period.end)
-    month = func.substr(meeting_day(), 1, 7)
-    stmt = (
-        select(Meeting.relationship_id, Person.name, month, func.count(Meeting.id))
-        .join(Relationship, Relationship.id == Meeting.relationship_id)
-        .join(Person, Person.id == Relationship.person_id)
-        .where(Meeting.status == HELD)
-        .group_by(Meeting.relationship_id, Person.name, month)
-    )
-    stmt = only_relationships(in_period(stmt, period), Meeting.relationship_id, flt.relationship_ids)
+    lo = datetime.combine(period.start - timedelta(days=1), time.min, tzinfo=UTC)
+    hi = datetime.combine(period.end + timedelta(days=2), time.min, tzinfo=UTC)
+    ids = None if flt.relationship_ids is None else list(flt.relationship_ids)
+    only = "" if ids is None else f"AND m.relationship_id IN ({placeholders(ids)})"
+    params: list[Any] = [
+        _stored_moment(lo),
+        _stored_moment(hi),
+        period.start.isoformat(),
+        period.end.isoformat(),
+    ]
     index = {f"{m:%Y-%m}": i for i, m in enumerate(months)}
     counts: dict[int, list[int]] = {}
     names: list[tuple[int, str]] = []
-    for rel_id, name, key, count in session.execute(stmt):
+    for rel_id, name, key, count in con.execute(_FREQUENCY_SQL.format(only=only), params + (ids or [])):
         if rel_id not in counts:
             counts[rel_id] = [0] * len(months)
             names.append((rel_id, name))
@@ -206,12 +236,8 @@ def meeting_frequency(session: Session, flt: InsightsFilter) -> MeetingFrequency
             *series[: MAX_STACKED - 1],
             (translate("Charts", "Everyone else ({count} people)").format(count=len(rest)), merged),
         ]
-
-    target_stmt = select(func.sum(DAYS_PER_MONTH / Relationship.cadence_days)).where(
-        Relationship.status == RelStatus.ACTIVE.value, Relationship.cadence_days > 0
-    )
-    target_stmt = only_relationships(target_stmt, Relationship.id, flt.relationship_ids)
-    target = session.scalar(target_stmt)
+    only = "" if ids is None else f"AND r.id IN ({placeholders(ids)})"
+    target = con.execute(_TARGET_SQL.format(only=only), ids or []).fetchone()[0]
     return MeetingFrequency(months, tuple(series), round(float(target), 2) if target else None)
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk import __version__
+from mentordesk import __version__, memory
 from mentordesk.paths import data_dir
 from mentordesk.services.container import Services
 from mentordesk.services.errors import MentorDeskError
@@ -423,6 +423,7 @@ class MainWindow(QMainWindow):
         first is simply found built."""
         if not self._warm_steps or not self.isVisible():
             self.warmed_up = not self._warm_steps
+            memory.settle()  # what is loaded now stays: see ui/memory.py
             return
         step = self._warm_steps.pop(0)
         try:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk import memory
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.insights_types import ChartKind, InsightsFilter, Period, RangePreset
 from mentordesk.ui import i18n
@@ -179,6 +180,7 @@ class InsightsTab(QWidget):
         from mentordesk.ui.chart_canvas import ChartCanvas
 
         self.chart = ChartCanvas()
+        memory.settle()  # matplotlib's modules stay loaded: see ui/memory.py
         self.chart.hoverChanged.connect(lambda text: self.hover_label.setText(text or self.tr(HOVER_HINT)))
         self.stack.addWidget(self.chart)
         self.stack.setCurrentWidget(self.chart)

@@ -1,0 +1,35 @@
+"""The collector is held off while the app starts and leaves the app's long-lived objects alone
+afterwards; none of it happens to a process that did not start the app (tests, scripts)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from mentordesk import memory
+
+
+@pytest.fixture
+def app_lifetime(monkeypatch):  # type: ignore[no-untyped-def]
+    yield
+    monkeypatch.setattr(memory, "_enabled", False)
+    gc.unfreeze()
+    gc.enable()
+
+
+def test_nothing_changes_outside_the_app():
+    frozen = gc.get_freeze_count()
+    memory.settle()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_start_holds_collection_and_settle_freezes_what_lives(app_lifetime):
+    memory.start_app_lifetime()
+    assert not gc.isenabled()
+    kept = [[index] for index in range(1000)]  # long-lived objects made during the start
+    memory.settle()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(kept)
+    watched = {id(item) for item in gc.get_objects()}  # what later collections will walk
+    assert not any(id(item) in watched for item in kept)
