@@ -224,17 +224,22 @@ class RelationshipTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row, col = index.row(), index.column()
+        cell = self.cell_at(index.row(), index.column())
+        return None if cell is None else cell.get(role)
+
+    def cell_at(self, row: int, col: int) -> dict[int, Any] | None:
+        """Every role of the shown cell (see :class:`CachedCellDelegate`), ``None`` outside the table."""
         if not 0 <= row < len(self._shown) or not 0 <= col < len(self.COLUMNS):
             return None
         key = (self._shown[row], col)
         cell = self._cells.get(key)
         if cell is None:
             cell = self._cells[key] = self._cell(*key)
-        return cell.get(role)
+        return cell
 
     def _cell(self, i: int, col: int) -> dict[int, Any]:
-        """Every role of one cell, computed once per set of rows."""
+        """Every role of one cell, computed once per set of rows. Of the roles a view reads to
+        paint, only text, icon and colour (see :data:`cell_delegate.HANDLED_ROLES`)."""
         r = self._all[i]
         text = self._display(r, col)
         cell: dict[int, Any] = {

@@ -32,6 +32,7 @@ from mentordesk.ui import i18n
 from mentordesk.ui.context import AppContext
 from mentordesk.ui.dialogs.relationship_actions import RelationshipActions
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
+from mentordesk.ui.models.cell_delegate import CachedCellDelegate
 from mentordesk.ui.models.relationships import (
     CONTACT,
     ROW_ROLE,
@@ -145,6 +146,7 @@ class MentorsTab(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(CachedCellDelegate(self.model, self.table))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(RelationshipTableModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
