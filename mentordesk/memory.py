@@ -6,7 +6,8 @@ all of which live as long as the app, and a full walk pauses the interface for 7
 in the middle of the first chart drawn. So the app:
 
 * holds the collector off while it starts (it would only find objects still in use), and
-* once the window has warmed up, and again after matplotlib loads, moves what is alive to
+* once the window has warmed up, and again after matplotlib loads (no collection while it
+  loads and draws the first chart: :func:`loading`), moves what is alive to
   the collector's permanent generation (``gc.freeze``), so that later walks look only at
   objects made since.
 
@@ -18,6 +19,8 @@ nothing here happens unless :func:`start_app_lifetime` was called (by ``mentorde
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _enabled = False
 
@@ -36,3 +39,17 @@ def settle() -> None:
     gc.collect(0)  # what the start left as garbage among the newest objects, freed first
     gc.freeze()
     gc.enable()
+
+
+@contextmanager
+def loading() -> Iterator[None]:
+    """Around loading something that stays (a library and what it builds first): no collection
+    while it loads, then what it made is settled with the rest."""
+    if not _enabled:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        settle()

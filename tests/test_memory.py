@@ -11,9 +11,9 @@ from mentordesk import memory
 
 
 @pytest.fixture
-def app_lifetime(monkeypatch):  # type: ignore[no-untyped-def]
+def app_lifetime():  # type: ignore[no-untyped-def]
     yield
-    monkeypatch.setattr(memory, "_enabled", False)
+    memory._enabled = False
     gc.unfreeze()
     gc.enable()
 
@@ -33,3 +33,19 @@ def test_start_holds_collection_and_settle_freezes_what_lives(app_lifetime):
     assert gc.get_freeze_count() >= len(kept)
     watched = {id(item) for item in gc.get_objects()}  # what later collections will walk
     assert not any(id(item) in watched for item in kept)
+
+
+def test_loading_holds_collection_then_settles(app_lifetime):
+    memory.start_app_lifetime()
+    memory.settle()
+    frozen = gc.get_freeze_count()
+    with memory.loading():
+        assert not gc.isenabled()
+        loaded = [[index] for index in range(500)]
+    assert gc.isenabled() and gc.get_freeze_count() >= frozen + len(loaded)
+
+
+def test_loading_outside_the_app_changes_nothing():
+    with memory.loading():
+        assert gc.isenabled()
+    assert gc.isenabled()

@@ -10,9 +10,9 @@ from mentordesk import memory
 
 
 @pytest.fixture
-def app_lifetime(monkeypatch):  # type: ignore[no-untyped-def]
+def app_lifetime():  # type: ignore[no-untyped-def]
     yield
-    monkeypatch.setattr(memory, "_enabled", False)
+    memory._enabled = False
     gc.unfreeze()
     gc.enable()
 

@@ -179,12 +179,14 @@ class InsightsTab(QWidget):
             return
         from mentordesk.ui.chart_canvas import ChartCanvas
 
-        self.chart = ChartCanvas()
-        memory.settle()  # matplotlib's modules stay loaded: see ui/memory.py
-        self.chart.hoverChanged.connect(lambda text: self.hover_label.setText(text or self.tr(HOVER_HINT)))
-        self.stack.addWidget(self.chart)
-        self.stack.setCurrentWidget(self.chart)
-        self.refresh()
+        with memory.loading():  # matplotlib and the first chart stay: see mentordesk/memory.py
+            self.chart = ChartCanvas()
+            self.chart.hoverChanged.connect(
+                lambda text: self.hover_label.setText(text or self.tr(HOVER_HINT))
+            )
+            self.stack.addWidget(self.chart)
+            self.stack.setCurrentWidget(self.chart)
+            self.refresh()
 
     def _load_choices(self) -> None:
         insights = self.ctx.services.insights
