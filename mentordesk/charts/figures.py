@@ -1,7 +1,7 @@
 """One entry point for the four insight charts by name, shared by the GUI canvas and the exports.
 
 ``draw_chart`` draws a chart into an existing figure (the GUI redraws its one canvas this
-way); ``chart_figure`` builds a new figure at the chart's natural size; ``chart_table`` is
+way, or ``redraw_chart`` puts new data into the chart it shows); ``chart_figure`` builds a new figure at the chart's natural size; ``chart_table`` is
 the data behind a chart, for "Save data as CSV".
 """
 
@@ -15,7 +15,7 @@ from mentordesk.charts._mpl import ensure_matplotlib
 from mentordesk.charts.adherence import adherence_size, draw_adherence
 from mentordesk.charts.export import adherence_table, focus_table, meetings_table, progress_table
 from mentordesk.charts.focus import draw_focus, focus_size
-from mentordesk.charts.meetings import draw_meetings
+from mentordesk.charts.meetings import draw_meetings, redraw_meetings
 from mentordesk.charts.progress import draw_progress
 from mentordesk.domain.series import MeetingFrequency
 from mentordesk.domain.text import translate
@@ -68,6 +68,15 @@ def draw_chart(
         draw_adherence(fig, data, th)
     else:
         draw_focus(fig, data, th)
+
+
+def redraw_chart(fig: style.FigureLike, kind: str, data: Any, th: style.Theme) -> bool:
+    """Put new data of the same chart into ``fig`` without rebuilding its axes, where the chart
+    can (the meetings chart); False, changing nothing, where it cannot: draw it afresh instead."""
+    _check(kind)
+    if kind == "meetings" and data is not None:
+        return redraw_meetings(fig, data, th)
+    return False
 
 
 def chart_figure(

@@ -21,6 +21,7 @@ LEGEND_NAME_CHARS = 32
 MAX_MONTH_LABELS = 12
 LEGEND_ROWS = 14  # beyond this the legend is split into two columns to fit the height
 
+GID_AXES = "meetings-axes"
 GID_BAR = "meetings"
 BAR_WIDTH = 0.72
 # Above this many months the totals over the bars are left out (they would overlap).
@@ -70,12 +71,38 @@ def draw_meetings(fig: style.FigureLike, freq: MeetingFrequency, th: style.Theme
         style.draw_empty(fig, th, translate("Charts", TITLE), translate("Charts", EMPTY_MESSAGE))
         return
 
+    ax = fig.add_subplot(gid=GID_AXES)
+    style.style_axes(ax, th, grid_axis="y")
+    style.set_axis_labels(ax, th, y=translate("Charts", Y_LABEL))
+    style.set_title(ax, translate("Charts", TITLE), th)
+    _draw_series(fig, ax, freq, th)
+
+
+def redraw_meetings(fig: style.FigureLike, freq: MeetingFrequency, th: style.Theme) -> bool:
+    """Put ``freq`` into a meetings chart already drawn in ``fig`` by :func:`draw_meetings`,
+    keeping its axes: the bars, totals, target line, month labels and legend are replaced, and
+    the axes, their ticks, title and labels stay (creating them is most of a redraw's setup).
+    The result is the picture :func:`draw_meetings` draws. Returns False, changing nothing,
+    when ``fig`` holds no such chart or ``freq`` has nothing to show."""
+    if not freq.months or not freq.by_relationship or freq.total == 0:
+        return False
+    if len(fig.axes) != 1 or fig.axes[0].get_gid() != GID_AXES:
+        return False
+    ax = fig.axes[0]
+    for artist in [*ax.collections, *ax.texts, *ax.lines]:
+        if artist.get_gid() in (GID_BAR, GID_TOTAL, GID_TARGET):
+            artist.remove()
+    for legend in list(fig.legends):
+        legend.remove()
+    _draw_series(fig, ax, freq, th)
+    return True
+
+
+def _draw_series(fig: style.FigureLike, ax: Any, freq: MeetingFrequency, th: style.Theme) -> None:
+    """The bars, totals, target line, month labels and legend of the meetings chart."""
     from matplotlib.collections import PolyCollection
     from matplotlib.patches import Rectangle
     from matplotlib.ticker import MaxNLocator
-
-    ax = fig.add_subplot()
-    style.style_axes(ax, th, grid_axis="y")
 
     # One collection of rectangles per person (every month, empty ones too, so that a series'
     # n-th rectangle is the n-th month): a few artists to lay out and draw, not one per bar.
@@ -139,8 +166,6 @@ def draw_meetings(fig: style.FigureLike, freq: MeetingFrequency, th: style.Theme
     ax.set_xlim(-0.6, len(positions) - 0.4)
     ax.tick_params(axis="x", length=0)
 
-    style.set_axis_labels(ax, th, y=translate("Charts", Y_LABEL))
-    style.set_title(ax, translate("Charts", TITLE), th)
     # Top of the stack first, so the legend reads in the same order as the bars.
     order = list(range(len(freq.by_relationship)))[::-1] + list(
         range(len(freq.by_relationship), len(handles))

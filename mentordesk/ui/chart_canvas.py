@@ -2,7 +2,8 @@
 
 matplotlib is imported when a :class:`ChartCanvas` is first built (the insights tab does that
 when it is first opened), never when this module is imported. A redraw clears the canvas'
-own figure and draws the chart into it again; the canvas widget is never rebuilt.
+own figure and draws the chart into it again (the meetings chart keeps its axes and takes the new
+data: ``redraw_chart``); the canvas widget is never rebuilt.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class _Shown:
     kind: str = ""
     data: Any = None
     today: date = field(default_factory=date.today)
+    theme: str = ""
 
 
 class ChartCanvas(QWidget):
@@ -74,13 +76,15 @@ class ChartCanvas(QWidget):
     # -- drawing ------------------------------------------------------------------------------------
     def show_chart(self, kind: str, data: Any, *, theme: str, start: date, end: date, today: date) -> None:
         """Redraw the canvas' figure with the chart ``kind`` of ``data`` in the app's theme."""
-        from mentordesk.charts.figures import draw_chart
+        from mentordesk.charts.figures import draw_chart, redraw_chart
 
         th = style.get_theme(theme)
-        self.figure.clear()
-        self.figure.set_facecolor(th.figure_bg)
-        draw_chart(self.figure, kind, data, th, start=start, end=end, today=today)
-        self._shown = _Shown(kind, data, today)
+        same_chart = (self._shown.kind, self._shown.theme) == (kind, theme)
+        if not (same_chart and redraw_chart(self.figure, kind, data, th)):
+            self.figure.clear()
+            self.figure.set_facecolor(th.figure_bg)
+            draw_chart(self.figure, kind, data, th, start=start, end=end, today=today)
+        self._shown = _Shown(kind, data, today, theme)
         self.draw_count += 1
         self._describe(kind)
         self._set_hover("")

@@ -110,3 +110,44 @@ def test_totals_are_left_out_when_the_months_would_crowd_them() -> None:
     fig = meetings_figure(MeetingFrequency(months, (("Ana", (1,) * 48),)))
     assert [t for t in fig.axes[0].texts if t.get_gid() == meetings.GID_TOTAL] == []
     assert len(bars(fig)) == 48  # every month still has its bar
+
+
+def _months(first: date, count: int) -> tuple[date, ...]:
+    return tuple(
+        date(first.year + (first.month - 1 + i) // 12, (first.month - 1 + i) % 12 + 1, 1)
+        for i in range(count)
+    )
+
+
+WIDE = MeetingFrequency(
+    _months(date(2016, 1, 1), 60),
+    tuple((f"Person {n} with a long name", tuple((i * n) % 4 for i in range(60))) for n in range(1, 10)),
+    target_per_month=7.25,
+)
+SHORT = MeetingFrequency(_months(date(2026, 10, 1), 3), (("Mei Chen", (1, 2, 0)),), target_per_month=None)
+
+
+def _pixels(fig: Figure) -> bytes:
+    fig.canvas.draw()
+    return bytes(fig.canvas.buffer_rgba())
+
+
+@pytest.mark.parametrize("before", [FREQ, WIDE, SHORT])
+@pytest.mark.parametrize("after", [FREQ, WIDE, SHORT])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_new_data_put_into_a_drawn_chart_draws_the_same_picture(before, after, theme) -> None:
+    th = style.get_theme(theme)
+    fresh = meetings_figure(after, theme=theme)
+    reused = meetings_figure(before, theme=theme)
+    _pixels(reused)  # drawn once with the old data, as on screen
+    assert meetings.redraw_meetings(reused, after, th)
+    assert _pixels(reused) == _pixels(fresh)
+    assert len(reused.axes) == 1 and len(reused.legends) == 1
+    assert bars(reused) == bars(fresh)
+
+
+def test_an_empty_chart_or_period_is_drawn_afresh() -> None:
+    th = style.get_theme("light")
+    empty = MeetingFrequency(MONTHS, ())
+    assert not meetings.redraw_meetings(meetings_figure(FREQ), empty, th)
+    assert not meetings.redraw_meetings(meetings_figure(empty), FREQ, th)
