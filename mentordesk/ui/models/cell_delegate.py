@@ -32,6 +32,8 @@ class CachedCellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
         self._decoration_sizes: dict[tuple[int, int, int], QSize] = {}
+        # Set by CellTable while it paints: the style draws the cells and the view their text.
+        self.blank_text = False
 
     def initStyleOption(  # noqa: N802 (Qt override)
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -51,15 +53,15 @@ class CachedCellDelegate(QStyledItemDelegate):
         if isinstance(icon, QIcon) and not icon.isNull():
             features |= _HAS_DECORATION
             option.icon = icon
-            option.decorationSize = self._decoration_size(icon, option.decorationSize)
+            option.decorationSize = self.decoration_size(icon, option.decorationSize)
         text = cell.get(_DISPLAY)
         if text is not None:
             features |= _HAS_DISPLAY
-            option.text = str(text)
+            option.text = "" if self.blank_text else str(text)
         option.features = features
         option.styleObject = None  # type: ignore[assignment]  # as Qt's own: no style animations inside item views
 
-    def _decoration_size(self, icon: QIcon, wanted: QSize) -> QSize:
+    def decoration_size(self, icon: QIcon, wanted: QSize) -> QSize:
         """The icon's size within ``wanted`` (never larger), as Qt's initStyleOption computes it."""
         key = (icon.cacheKey(), wanted.width(), wanted.height())
         size = self._decoration_sizes.get(key)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +31,12 @@ from mentordesk.ui import i18n
 from mentordesk.ui.context import AppContext
 from mentordesk.ui.dialogs.relationship_actions import RelationshipActions
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
-from mentordesk.ui.models.cell_delegate import CachedCellDelegate
 from mentordesk.ui.models.relationships import (
     CONTACT,
     ROW_ROLE,
     RelationshipTableModel,
 )
+from mentordesk.ui.widgets.cell_table import CellTable
 from mentordesk.ui.widgets.mentor_detail import MentorDetail
 from mentordesk.ui.widgets.mentor_pipeline import MentorPipeline
 
@@ -144,9 +143,7 @@ class MentorsTab(QWidget):
             self.model.set_role,
         )
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(CachedCellDelegate(self.model, self.table))
+        self.table = CellTable(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(RelationshipTableModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
