@@ -53,3 +53,16 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("MENTORDESK_DB", raising=False)
+
+
+@pytest.fixture
+def app_lifetime():  # type: ignore[no-untyped-def]
+    """For tests of mentordesk.memory: whatever a test did to the collector is undone after it."""
+    import gc
+
+    from mentordesk import memory
+
+    yield
+    memory._enabled = False
+    gc.unfreeze()
+    gc.enable()

@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import gc
 
-import pytest
-
 from mentordesk import memory
-
-
-@pytest.fixture
-def app_lifetime():  # type: ignore[no-untyped-def]
-    yield
-    memory._enabled = False
-    gc.unfreeze()
-    gc.enable()
 
 
 def test_nothing_changes_outside_the_app():

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import gc
 
-import pytest
-
 from mentordesk import memory
-
-
-@pytest.fixture
-def app_lifetime():  # type: ignore[no-untyped-def]
-    yield
-    memory._enabled = False
-    gc.unfreeze()
-    gc.enable()
 
 
 def test_the_window_settles_once_warmed_up(app_lifetime, demo_services, settings, qtbot):

@@ -32,6 +32,19 @@ def _damage_an_index(path):  # type: ignore[no-untyped-def]
     return bytes(data)
 
 
+def _watched(path, qapp, monkeypatch):  # type: ignore[no-untyped-def]
+    """The window opened on ``path`` as the app opens it, its quick check watched; app exits recorded."""
+    from mentordesk.ui import app as app_module
+
+    services, window, check = app_module._open_window(path)
+    session = app_module._Session(path, services, window)
+    window.show()
+    exits: list[int] = []
+    monkeypatch.setattr(qapp, "exit", lambda code=0: exits.append(code))
+    session.watch(qapp, check)
+    return session, window, check, exits
+
+
 @pytest.fixture
 def late_damage(tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "data" / "m.db"
@@ -66,8 +79,6 @@ def test_screenshot_of_a_damaged_file_fails_in_one_line(late_damage, tmp_path):
 
 
 def test_window_up_before_the_verdict_gives_way_to_the_backup(late_damage, qapp, monkeypatch, qtbot):
-    from mentordesk.ui import app as app_module
-
     path, damaged, backup = late_damage
     asked: list[str] = []
 
@@ -76,13 +87,8 @@ def test_window_up_before_the_verdict_gives_way_to_the_backup(late_damage, qapp,
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", yes)
-    services, window, check = app_module._open_window(path)
-    session = app_module._Session(path, services, window)
-    window.show()
+    session, window, _check, exits = _watched(path, qapp, monkeypatch)
     assert window.tab("mentors").model.rowCount() > 0
-    exits: list[int] = []
-    monkeypatch.setattr(qapp, "exit", lambda code=0: exits.append(code))
-    session.watch(qapp, check)
     qtbot.waitUntil(lambda: session.window is not window, timeout=10000)
 
     assert "renamed to m.db.damaged-" in asked[0] and str(backup.name) in asked[0]
@@ -97,36 +103,22 @@ def test_window_up_before_the_verdict_gives_way_to_the_backup(late_damage, qapp,
 
 
 def test_declining_the_backup_quits(late_damage, qapp, monkeypatch, qtbot):
-    from mentordesk.ui import app as app_module
-
     path, _, _ = late_damage
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    services, window, check = app_module._open_window(path)
-    session = app_module._Session(path, services, window)
-    window.show()
-    exits: list[int] = []
-    monkeypatch.setattr(qapp, "exit", lambda code=0: exits.append(code))
-    session.watch(qapp, check)
+    session, window, check, exits = _watched(path, qapp, monkeypatch)
     qtbot.waitUntil(lambda: exits == [1], timeout=10000)
     assert not (isValid(window) and window.isVisible())
     assert not path.exists() and list(path.parent.glob("m.db.damaged-*"))
 
 
 def test_a_sound_file_keeps_its_window(tmp_path, qapp, monkeypatch, qtbot):
-    from mentordesk.ui import app as app_module
-
     path = tmp_path / "m.db"
     seeded = Services.open(path)
     seeded.demo.generate(seed=1)
     seeded.close()
-    services, window, check = app_module._open_window(path)
-    session = app_module._Session(path, services, window)
-    window.show()
-    exits: list[int] = []
-    monkeypatch.setattr(qapp, "exit", lambda code=0: exits.append(code))
-    session.watch(qapp, check)
+    session, window, check, exits = _watched(path, qapp, monkeypatch)
     qtbot.waitUntil(check.finished, timeout=10000)
     assert check.status() == "ok"
     assert session.window is window and window.isVisible() and exits == []
     window.close()
-    services.close()
+    session.services.close()
