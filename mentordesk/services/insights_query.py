@@ -41,6 +41,7 @@ from mentordesk.store.models import (
     Relationship,
     StatusChange,
 )
+from mentordesk.store.types import stored_moment
 
 DAYS_PER_MONTH = 30.44
 """The average length of a month, to turn a cadence in days into meetings per month."""
@@ -188,11 +189,6 @@ WHERE r.status = '{RelStatus.ACTIVE.value}' AND r.cadence_days > 0 {{only}}
 """
 
 
-def _stored_moment(value: datetime) -> str:
-    """An aware datetime as the naive UTC text the ORM stores."""
-    return f"{value.astimezone(UTC).replace(tzinfo=None):%Y-%m-%d %H:%M:%S.%f}"
-
-
 def meeting_frequency(con: sqlite3.Connection, flt: InsightsFilter) -> MeetingFrequency:
     """Held meetings per month and relationship in the period (one grouped statement, one for the target).
 
@@ -211,8 +207,8 @@ def meeting_frequency(con: sqlite3.Connection, flt: InsightsFilter) -> MeetingFr
     ids = None if flt.relationship_ids is None else list(flt.relationship_ids)
     only = "" if ids is None else f"AND m.relationship_id IN ({placeholders(ids)})"
     params: list[Any] = [
-        _stored_moment(lo),
-        _stored_moment(hi),
+        stored_moment(lo),
+        stored_moment(hi),
         period.start.isoformat(),
         period.end.isoformat(),
     ]

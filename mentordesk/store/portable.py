@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.services.errors import ImportFormatError
 from mentordesk.store.models import Base
-from mentordesk.store.types import StrEnumType, UTCDateTime
+from mentordesk.store.types import StrEnumType, UTCDateTime, stored_moment
 
 
 def tables() -> list[Table]:
@@ -147,7 +147,7 @@ def _storage_value(c: Column[Any], value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+        return stored_moment(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
@@ -170,7 +170,7 @@ def _stored_moment(raw: str) -> str:
     moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     if moment.tzinfo is None:
         raise ValueError
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    return stored_moment(moment)
 
 
 class _Decoder:

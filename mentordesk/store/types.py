@@ -11,6 +11,12 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import DateTime, TypeDecorator
 
 
+def stored_moment(value: datetime) -> str:
+    """An aware datetime as the text a :class:`UTCDateTime` column holds: naive UTC,
+    ``YYYY-MM-DD HH:MM:SS.ffffff`` (for the SQL that skips the ORM)."""
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores an aware datetime as naive UTC; gives back an aware UTC datetime."""
 
