@@ -1,7 +1,8 @@
 """One measurement per process: ``python benchmarks/probes.py METRIC DB [OUT]`` prints JSON.
 
 Each probe measures itself with ``time.perf_counter`` around the work that the metric names,
-except the floors and cold start, which the harness times from outside as whole processes.
+except the cold start, which the harness times from outside as a whole process, as it times
+``floor_qt.py``.
 """
 
 from __future__ import annotations
@@ -21,18 +22,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def _ms(seconds: float) -> float:
     return round(seconds * 1000, 2)
-
-
-def floor_qt() -> dict[str, float]:
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    app = QApplication([])
-    window = QMainWindow()
-    window.resize(1280, 800)
-    window.show()
-    app.processEvents()
-    window.grab()
-    return {}
 
 
 def floor_mpl() -> dict[str, float]:

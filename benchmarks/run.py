@@ -1,7 +1,7 @@
 """``make bench``: time MentorDesk on the large data set against floors measured in the same run.
 
-Every metric is the median of several runs, each in a fresh process where the metric is about a
-first use. Budgets are ratios to a floor (a bare Qt window; importing matplotlib and drawing one
+Every metric is the median of several runs (after one warm-up run), each in a fresh process where
+the metric is about a first use; a metric judged against a floor alternates with it. Budgets are ratios to a floor (a bare Qt window; importing matplotlib and drawing one
 bar chart) or, where the issue gives one, an absolute figure. ``--smoke`` runs everything once on
 the small data set and judges nothing, so that the harness itself stays working.
 """
@@ -23,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBES = Path(__file__).with_name("probes.py")
+FLOOR_QT = Path(__file__).with_name("floor_qt.py")
 
 
 @dataclass(frozen=True)
@@ -101,36 +102,58 @@ def probe(name: str, *args: str) -> dict[str, float]:
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
-def measure(metric: Metric, db: Path, runs: int, scratch: Path) -> float:
-    values = []
-    for _ in range(runs):
-        if metric.probe == "cold_start":
-            shot = scratch / "start.png"
-            values.append(
-                timed_process(
-                    [
-                        sys.executable,
-                        "-m",
-                        "mentordesk",
-                        "--db",
-                        str(db),
-                        "gui",
-                        "--size",
-                        "1400x900",
-                        "--screenshot",
-                        str(shot),
-                    ]
-                )
-            )
-        else:
-            values.append(probe(metric.probe, str(db))[metric.unit])
-    return statistics.median(values)
+def sample(metric: Metric, db: Path, scratch: Path) -> float:
+    """One run of the metric, in a fresh process."""
+    if metric.probe == "cold_start":
+        shot = scratch / "start.png"
+        return timed_process(
+            [
+                sys.executable,
+                "-m",
+                "mentordesk",
+                "--db",
+                str(db),
+                "gui",
+                "--size",
+                "1400x900",
+                "--screenshot",
+                str(shot),
+            ]
+        )
+    return probe(metric.probe, str(db))[metric.unit]
 
 
-def floors(runs: int) -> dict[str, float]:
-    qt = [timed_process([sys.executable, str(PROBES), "floor_qt"]) for _ in range(runs)]
-    mpl = [probe("floor_mpl")["ms"] for _ in range(runs)]
-    return {"floor_qt": statistics.median(qt), "floor_mpl": statistics.median(mpl)}
+def floor_sample(name: str) -> float:
+    if name == "floor_qt":
+        return timed_process([sys.executable, str(FLOOR_QT)])
+    return probe("floor_mpl")["ms"]
+
+
+def measure(
+    metric: Metric, db: Path, runs: int, scratch: Path, *, warm_up: bool = True
+) -> tuple[float, list[float]]:
+    """The metric's median over ``runs`` runs, and its floor's runs when it has one.
+
+    A metric judged against a floor alternates with it, floor then metric, so that both see
+    the machine in the same spell (its speed moves by more than the budgets' margins within
+    minutes). Unless ``warm_up`` is false, a first pair is run as a warm-up and not counted.
+    """
+    values: list[float] = []
+    floor_values: list[float] = []
+    for run in range(-1 if warm_up else 0, runs):
+        floor = floor_sample(metric.floor) if metric.floor else None
+        value = sample(metric, db, scratch)
+        if run < 0:
+            continue
+        values.append(value)
+        if floor is not None:
+            floor_values.append(floor)
+    return statistics.median(values), floor_values
+
+
+def floors(runs: int, names: set[str]) -> dict[str, float]:
+    """Floors that no measured metric brought with it (an ``--only`` run), measured alone."""
+    return {name: statistics.median(floor_sample(name) for _ in range(runs)) for name in sorted(names)}
 
 
 def dataset(scale: str, seed: int, folder: Path) -> Path:
@@ -196,19 +219,24 @@ def main(argv: list[str] | None = None) -> int:
         "small" if args.smoke else "large", args.seed, scratch if args.smoke else ROOT / ".cache" / "bench"
     )
     compile_package()
-    fl = floors(runs)
+    chosen = [metric for metric in METRICS if not args.only or metric.name in args.only]
+    measured = []
+    fl: dict[str, float] = {}
+    for metric in chosen:
+        value, floor_values = measure(metric, db, runs, scratch, warm_up=not args.smoke)
+        if metric.floor:
+            fl[metric.floor] = statistics.median(floor_values)
+        measured.append((metric, value))
+        print(f"  {metric.name}: {value:.1f} {metric.unit}", flush=True)
+    fl.update(floors(runs, {"floor_qt", "floor_mpl"} - set(fl)))
     rows = []
     failed = False
-    for metric in METRICS:
-        if args.only and metric.name not in args.only:
-            continue
-        value = measure(metric, db, runs, scratch)
+    for metric, value in measured:
         floor = fl[metric.floor] if metric.floor else None
         ratio = value / floor if floor else None
         ok = None if args.smoke else value <= metric.limit(fl)
         failed = failed or ok is False
         rows.append((metric, value, floor, ratio, ok))
-        print(f"  {metric.name}: {value:.1f} {metric.unit}", flush=True)
     text = table(rows, fl)
     print(text)
     if args.write:

@@ -1,0 +1,19 @@
+"""floor_qt: a bare PySide6 process that shows an empty QMainWindow, grabs it and exits.
+
+``benchmarks/run.py`` times this whole process, as it times ``mentordesk gui --screenshot``. It
+imports nothing but PySide6, so that the floor is the platform's own cost and nothing else.
+"""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402 (after the platform is chosen)
+
+app = QApplication([])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+window.grab()
+os._exit(0)  # the screenshot run skips the teardown too
