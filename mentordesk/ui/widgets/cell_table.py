@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QIcon, QPainter, QPaintEvent, QPalette, QStaticText
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTableView, QWidget
 
 from mentordesk.ui.models.cell_delegate import CachedCellDelegate
 
@@ -33,6 +33,14 @@ class CellTable(QTableView):
 
     def __init__(self, model: Any, parent: Any = None) -> None:
         super().__init__(parent)
+        # The viewport is made here rather than by Qt, as Qt makes it. The first time a widget
+        # that Python has not seen comes back from Qt, PySide loads every widget class to find
+        # its type (15-25 ms, which fell on the first paint of the window).
+        viewport = QWidget()
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        self.setViewport(viewport)
         self.setModel(model)
         self._cells = model
         self.cell_delegate = CachedCellDelegate(model, self)
