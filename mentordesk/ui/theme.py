@@ -22,11 +22,16 @@ SERIES = [
 
 
 def app_icon() -> QIcon:
-    """The SVG (sharp at any size and scale) with the PNG renderings as well, for a Qt without SVG."""
+    """The SVG, sharp at any size and scale; the PNG renderings for a Qt without SVG support.
+
+    Not both: the SVG engine reads every PNG added to it at once (some 6 ms at start), where
+    the PNG renderings alone are read only when a size is drawn.
+    """
     path = resource("icons", "mentordesk.svg")
     icon = QIcon(str(path)) if path.exists() else QIcon()
-    for png in sorted(resource("icons", "hicolor").glob("mentordesk-*.png")):
-        icon.addFile(str(png))
+    if icon.isNull():
+        for png in sorted(resource("icons", "hicolor").glob("mentordesk-*.png")):
+            icon.addFile(str(png))
     return icon
 
 

@@ -100,3 +100,18 @@ def test_painted_views_draw_at_device_resolution(demo_window, qtbot, name):
         qtbot.addWidget(widget)
         widget.resize(widget.sizeHint())
     assert _drawn_at_device_resolution(widget)
+
+
+def test_the_window_icon_comes_from_the_png_renderings_without_svg(qapp, monkeypatch):
+    from mentordesk.ui import theme
+
+    real = theme.resource
+    monkeypatch.setattr(
+        theme,
+        "resource",
+        lambda *parts: real(*parts[:-1], "missing.svg") if parts[-1].endswith(".svg") else real(*parts),
+    )
+    icon = theme.app_icon()
+    assert not icon.isNull()
+    assert sorted(size.width() for size in icon.availableSizes()) == [16, 32, 48, 64, 128, 256, 512]
+    assert icon.pixmap(64).width() == 64
