@@ -2,12 +2,16 @@
 
 Qt's PNG writer spends about 45 ms on a 1400 x 900 window even at no compression (it tries
 libpng's row filters on every row). A window picture compresses well unfiltered, so this writes
-the rows as they are with zlib's fastest level: about 20 ms and a file of the same size.
+the rows as they are with zlib's fastest level: about 20 ms and a file of the same size. The
+top and bottom halves are compressed at the same time, the top one in a thread (zlib lets other
+threads run while it works), and the two deflate streams join into one as pigz joins its blocks:
+some 10 ms instead of 15 for a window full of text.
 """
 
 from __future__ import annotations
 
 import struct
+import threading
 import zlib
 from pathlib import Path
 
@@ -20,6 +24,25 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
+def _deflate(data: memoryview, *, last: bool) -> bytes:
+    """Raw deflate of ``data``; a part that is not the last ends on a byte boundary, unfinished."""
+    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
+
+
+def _zlib_stream(raw: bytearray, split: int) -> bytes:
+    """``raw`` as one zlib stream at the fastest level, its two parts at ``split`` compressed at once."""
+    data = memoryview(raw)
+    top: list[bytes] = []
+    worker = threading.Thread(target=lambda: top.append(_deflate(data[:split], last=False)))
+    worker.start()
+    bottom = _deflate(data[split:], last=True)
+    checksum = zlib.adler32(data)
+    worker.join()
+    # 0x78 0x01: deflate with a 32 KiB window, fastest level, no preset dictionary.
+    return b"\x78\x01" + top[0] + bottom + struct.pack(">I", checksum)
+
+
 def png_bytes(picture: QImage | QPixmap) -> bytes:
     """The picture as an 8-bit RGB PNG (any alpha is dropped: a window is opaque)."""
     image = picture.toImage() if isinstance(picture, QPixmap) else picture
@@ -27,13 +50,16 @@ def png_bytes(picture: QImage | QPixmap) -> bytes:
     width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
     pixels = memoryview(rgb.constBits()).cast("B")
     row = width * 3
-    # Each row starts with its filter type: 0, none.
-    raw = b"".join(b"\x00" + pixels[y * stride : y * stride + row] for y in range(height))
+    # Each row starts with its filter type: 0, none. One buffer, each row copied into it once.
+    raw = bytearray((row + 1) * height)
+    for y in range(height):
+        start = y * (row + 1) + 1
+        raw[start : start + row] = pixels[y * stride : y * stride + row]
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (
         PNG_SIGNATURE
         + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(raw, 1))
+        + _chunk(b"IDAT", _zlib_stream(raw, (height // 2) * (row + 1)))
         + _chunk(b"IEND", b"")
     )
 

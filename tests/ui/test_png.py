@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import zlib
+
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
 from mentordesk.ui.png import PNG_SIGNATURE, png_bytes, save_png
+
+
+def _chunks(data: bytes) -> dict[bytes, bytes]:
+    found, at = {}, len(PNG_SIGNATURE)
+    while at < len(data):
+        length = int.from_bytes(data[at : at + 4], "big")
+        kind = data[at + 4 : at + 8]
+        found[kind] = data[at + 8 : at + 8 + length]
+        assert zlib.crc32(kind + found[kind]) == int.from_bytes(
+            data[at + 8 + length : at + 12 + length], "big"
+        )
+        at += 12 + length
+    return found
 
 
 def _picture(width: int, height: int, fmt: QImage.Format = QImage.Format.Format_RGB32) -> QImage:
@@ -22,7 +37,7 @@ def _picture(width: int, height: int, fmt: QImage.Format = QImage.Format.Format_
     return image
 
 
-@pytest.mark.parametrize("size", [(1, 1), (37, 11), (1400, 900)])
+@pytest.mark.parametrize("size", [(1, 1), (3, 2), (37, 11), (1400, 900)])
 def test_qt_reads_back_the_same_pixels(qapp, size):
     image = _picture(*size)
     data = png_bytes(image)
@@ -52,3 +67,13 @@ def test_a_window_picture_stays_small(qapp):
 def test_an_unwritable_place_raises_oserror(qapp, tmp_path):
     with pytest.raises(OSError):
         save_png(_picture(10, 10), tmp_path / "missing" / "shot.png")
+
+
+@pytest.mark.parametrize("size", [(1, 1), (3, 2), (37, 11), (1400, 900)])
+def test_the_image_data_is_one_checked_zlib_stream_of_filtered_rows(qapp, size):
+    image = _picture(*size)
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    width, height = size
+    rows = [bytes(rgb.constScanLine(y))[: width * 3] for y in range(height)]
+    # zlib checks the stream's Adler-32 and that it ends where the data ends.
+    assert zlib.decompress(_chunks(png_bytes(image))[b"IDAT"]) == b"".join(b"\x00" + r for r in rows)
