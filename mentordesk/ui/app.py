@@ -13,15 +13,21 @@ ORG = "MentorDesk"
 APP = "MentorDesk"
 
 
-def make_application(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
+def _name_application() -> None:
+    """The organisation and application names, which QSettings() needs (no QApplication needed)."""
     from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.setOrganizationName(ORG)
+    QCoreApplication.setApplicationName(APP)
+
+
+def make_application(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if app is None:
-        QCoreApplication.setOrganizationName(ORG)
-        QCoreApplication.setApplicationName(APP)
+        _name_application()
         QGuiApplication.setDesktopFileName("io.mentordesk.MentorDesk")  # the launcher entry's icon and name
         app = QApplication(argv or [sys.argv[0]])
         from mentordesk.ui.theme import app_icon
@@ -97,6 +103,15 @@ class _QuickCheck:
     """SQLite's quick check of the database file, run in a thread (sqlite3 lets other threads run
     while it reads) while the window is built, shown and painted."""
 
+    @classmethod
+    def of(cls, path: Path) -> _QuickCheck | None:
+        """The check started on the file at ``path``; None when there is no file yet."""
+        try:
+            present = path.stat().st_size > 0
+        except OSError:
+            present = False
+        return cls(path) if present else None
+
     def __init__(self, path: Path) -> None:
         import threading
 
@@ -117,9 +132,12 @@ class _QuickCheck:
         return self._result[0] if self._result else "the check did not finish"
 
 
-def _open_window(db_path: Path):  # type: ignore[no-untyped-def]
+def _open_window(  # type: ignore[no-untyped-def]
+    db_path: Path, check: _QuickCheck | None = None, *, warm_up: bool = True
+):
     """Open the database and build the main window on it, with SQLite's quick check of the file
-    started alongside: returns the services, the window and the running check.
+    running alongside (``check``, or one started here): returns the services, the window and
+    the running check. ``warm_up`` is the window's (see MainWindow).
 
     A file that cannot be read while the window is built is judged at once: if the check fails,
     it is set aside (DamagedDatabaseError) before any window shows.
@@ -131,9 +149,10 @@ def _open_window(db_path: Path):  # type: ignore[no-untyped-def]
     from mentordesk.ui.main_window import MainWindow
 
     services = Services.open(db_path, check=False)
-    check = _QuickCheck(db_path)
+    if check is None:
+        check = _QuickCheck(db_path)
     try:
-        window = MainWindow(services, open_services=Services.open)
+        window = MainWindow(services, open_services=Services.open, warm_up=warm_up)
     except sqlite3.DatabaseError:
         status = check.status()
         services.close()
@@ -214,13 +233,6 @@ def run_gui(
     size: tuple[int, int] | None = None,
     theme: str | None = None,
 ) -> int:
-    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-    from PySide6.QtWidgets import QMessageBox
-
-    from mentordesk.services.container import Services
-    from mentordesk.ui.main_window import MainWindow
-    from mentordesk.ui.theme import apply_theme
-
     if not _has_display():
         if screenshot:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
@@ -229,22 +241,36 @@ def run_gui(
                 "no display to open the window on (DISPLAY is not set); "
                 "use --screenshot to render without one, or QT_QPA_PLATFORM=offscreen"
             )
-    app = make_application()
+    from PySide6.QtCore import QSettings
+
     from mentordesk.ui.preferences import Preferences
 
+    _name_application()
     prefs = Preferences.load(QSettings())
     db_path = resolve_db_path(db or (None if os.environ.get("MENTORDESK_DB") else prefs.db_path or None))
+    # The quick check reads the whole file (some 150 ms on ten years of data): it starts now,
+    # before the window's code loads, so that it is done by the time the window is painted.
+    check = _QuickCheck.of(db_path)
+
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from mentordesk.services.container import Services
+    from mentordesk.ui.main_window import MainWindow
+    from mentordesk.ui.theme import apply_theme
+
+    app = make_application()
     apply_theme(app, theme or prefs.theme)
-    check: _QuickCheck | None = None
     try:
-        services, window, check = _open_window(db_path)
+        # A screenshot is drawn once: the other tabs are not built for it beforehand.
+        services, window, check = _open_window(db_path, check, warm_up=not screenshot)
     except DamagedDatabaseError as exc:
         if screenshot:
             raise
         restored = offer_restore(db_path, exc)
         if restored is None:
             return 1
-        services, window = restored, MainWindow(restored, open_services=Services.open)
+        services, window, check = restored, MainWindow(restored, open_services=Services.open), None
     except MentorDeskError as exc:
         if screenshot:
             raise

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -90,7 +90,10 @@ class MainWindow(QMainWindow):
         *,
         open_services: Callable[[Path], Services] | None = None,
         settings: QSettings | None = None,
+        warm_up: bool = True,
     ) -> None:
+        """``warm_up=False`` leaves the other tabs to be built when first shown (for a window that
+        is only drawn once, such as a screenshot's)."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.settings = settings or QSettings()
@@ -114,8 +117,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed(self.tabs.currentIndex())
-        # What the other tabs need is loaded in steps once the first frame is up (see showEvent).
-        self._warm_steps: list[Callable[[], object]] | None = None
+        # What the other tabs need is loaded in steps once the first frame is drawn (see paintEvent).
+        self._warm_steps: list[Callable[[], object]] | None = None if warm_up else []
         self.warmed_up = False
         from mentordesk.ui.reminders import Reminders
 
@@ -404,13 +407,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"MentorDesk — {path.name}" if path else "MentorDesk")
 
     # -- warming up after the first frame ------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
         if self._warm_steps is None:
+            # The first frame is being drawn (the window first, then its children, in this same
+            # pass): warm up once it is on screen, never before (a timer from showEvent could run
+            # out before a slow first frame was drawn).
             self._start_warm_up()
 
     def _start_warm_up(self) -> None:
-        """Once the first frame is up: load the ORM and the services, then build the other tabs
+        """Once the first frame is drawn: load the ORM and the services, then build the other tabs
         (each loads the rest of what it needs, such as matplotlib for insights, when first shown)."""
         self.warmed_up = False
         self._warm_steps = [lambda: self.ctx.services.warm_up()]

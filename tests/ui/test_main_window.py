@@ -81,3 +81,27 @@ def test_splitter_positions_are_remembered(qtbot, demo_services, settings):
     again.show()
     assert again.show_tab("mentors").splitter.sizes() == wanted_mentors
     assert again.show_tab("goals").splitter.sizes() == wanted_goals
+
+
+def test_the_warm_up_waits_for_the_first_frame(qtbot, services, settings):
+    w = MainWindow(services, settings=settings)
+    qtbot.addWidget(w)
+    w.show()  # shown, not yet drawn: nothing else is loaded before the first frame is
+    assert set(w._tab_widgets) == {"mentors"}
+    drawn = w.grab()  # draws the first frame
+    assert not drawn.isNull()
+    qtbot.waitUntil(lambda: w.warmed_up, timeout=30000)
+    assert set(w._tab_widgets) == {"mentors", "calendar", "goals", "insights"}
+
+
+def test_a_window_drawn_once_builds_no_other_tab(qtbot, services, settings):
+    from mentordesk.ui import main_window
+
+    w = MainWindow(services, settings=settings, warm_up=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.grab()
+    qtbot.wait(main_window.WARM_UP_AFTER_MS * 4)  # well past the time the warm-up would start
+    assert set(w._tab_widgets) == {"mentors"}
+    assert w.show_tab("goals") is w._tab_widgets["goals"]  # still built when asked for

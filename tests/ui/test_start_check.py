@@ -122,3 +122,14 @@ def test_a_sound_file_keeps_its_window(tmp_path, qapp, monkeypatch, qtbot):
     assert session.window is window and window.isVisible() and exits == []
     window.close()
     session.services.close()
+
+
+def test_the_check_starts_only_on_a_file_that_is_there(tmp_path):  # type: ignore[no-untyped-def]
+    from mentordesk.ui import app as app_module
+
+    assert app_module._QuickCheck.of(tmp_path / "missing.db") is None
+    (tmp_path / "empty.db").write_bytes(b"")
+    assert app_module._QuickCheck.of(tmp_path / "empty.db") is None
+    Services.open(tmp_path / "new.db").close()
+    check = app_module._QuickCheck.of(tmp_path / "new.db")
+    assert check is not None and check.status() == "ok"
