@@ -16,10 +16,10 @@ from pathlib import Path
 
 from mentordesk.paths import backups_dir, ensure_private_dir
 from mentordesk.services.errors import DatabaseError
+from mentordesk.store.retention import KEEP_DAILY, KEEP_MONTHLY, KEEP_WEEKLY
 
 BACKUP_SUFFIX = ".sqlite"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[\w.-]+)\.sqlite$")
-KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6  # besides every backup of the last 24 hours
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings
 
 from mentordesk.domain.enums import DEFAULT_CADENCE_DAYS
-from mentordesk.store.backup import KEEP_DAILY, KEEP_MONTHLY, KEEP_WEEKLY
+from mentordesk.store.retention import KEEP_DAILY, KEEP_MONTHLY, KEEP_WEEKLY
 
 THEMES = ("system", "light", "dark")
 
