@@ -253,7 +253,6 @@ def run_gui(
     check = _QuickCheck.of(db_path)
 
     from PySide6.QtCore import QCoreApplication, QTimer
-    from PySide6.QtWidgets import QMessageBox
 
     from mentordesk.services.container import Services
     from mentordesk.ui.main_window import MainWindow
@@ -274,6 +273,8 @@ def run_gui(
     except MentorDeskError as exc:
         if screenshot:
             raise
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None, QCoreApplication.translate("Application", "MentorDesk cannot open the database"), str(exc)
         )

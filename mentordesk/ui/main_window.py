@@ -11,11 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QTabWidget,
     QWidget,
@@ -331,6 +329,8 @@ class MainWindow(QMainWindow):
         try:
             return getattr(importlib.import_module(module), function)(self)
         except MentorDeskError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, "MentorDesk", str(exc))
             return None
 
@@ -341,6 +341,8 @@ class MainWindow(QMainWindow):
             focus()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         db = self.ctx.services.db_path
         QMessageBox.about(
             self,
@@ -352,6 +354,8 @@ class MainWindow(QMainWindow):
         )
 
     def new_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("New MentorDesk database"), str(data_dir()), self.tr("Database") + " (*.db)"
         )
@@ -367,6 +371,8 @@ class MainWindow(QMainWindow):
             self.switch_database(target)
 
     def open_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open MentorDesk database"), str(data_dir()), self.tr("Database") + " (*.db)"
         )
@@ -378,6 +384,8 @@ class MainWindow(QMainWindow):
         try:
             services = self._open_services(path)
         except MentorDeskError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(self, self.tr("Cannot open the database"), str(exc))
             return False
         old = self.ctx.services

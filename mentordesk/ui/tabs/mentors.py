@@ -4,7 +4,8 @@ and a detail panel. Edits go through :mod:`mentordesk.ui.dialogs.relationship_ac
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,7 +30,6 @@ from mentordesk.services.errors import NotFoundError
 from mentordesk.services.people_rows import ContactRow, ListRow, RelationshipRow, pipeline_of
 from mentordesk.ui import i18n
 from mentordesk.ui.context import AppContext
-from mentordesk.ui.dialogs.relationship_actions import RelationshipActions
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.models.relationships import (
     CONTACT,
@@ -39,6 +39,9 @@ from mentordesk.ui.models.relationships import (
 from mentordesk.ui.widgets.cell_table import CellTable
 from mentordesk.ui.widgets.mentor_detail import MentorDetail
 from mentordesk.ui.widgets.mentor_pipeline import MentorPipeline
+
+if TYPE_CHECKING:
+    from mentordesk.ui.dialogs.relationship_actions import RelationshipActions
 
 # Width of each column on first use (the user's own widths are remembered after that).
 COLUMN_WIDTHS = (130, 110, 84, 62, 68, 96, 92, 150, 56, 80)
@@ -95,10 +98,16 @@ class EmptyState(QWidget):
 
 
 class MentorsTab(QWidget):
+    @cached_property
+    def ops(self) -> RelationshipActions:
+        """What the tab's buttons and keys do: its dialogs load when first used, not at start."""
+        from mentordesk.ui.dialogs.relationship_actions import RelationshipActions
+
+        return RelationshipActions(self)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.ops = RelationshipActions(self)
         self.model = RelationshipTableModel(self)
         self.model.modelReset.connect(self._filtered)
         self._refreshing = False
@@ -108,7 +117,7 @@ class MentorsTab(QWidget):
 
         self.new_button = QPushButton(self.tr("&New…"))
         self.new_button.setToolTip(self.tr("Add a relationship (Ctrl+N)"))
-        self.new_button.clicked.connect(self.ops.new_relationship)
+        self.new_button.clicked.connect(lambda *_: self.ops.new_relationship())
         self.list_button = QPushButton(self.tr("List"))
         self.pipeline_button = QPushButton(self.tr("Find a mentor"))
         self.pipeline_button.setToolTip(self.tr("Prospects and requests waiting for an answer"))
@@ -165,8 +174,8 @@ class MentorsTab(QWidget):
         self.pipeline = MentorPipeline()
         self.pipeline.relationshipSelected.connect(lambda rid: self._show_item("relationship", rid))
         self.detail = MentorDetail()
-        self.detail.actionRequested.connect(self.ops.run)
-        self.detail.removeAppreciationRequested.connect(self.ops.remove_appreciation)
+        self.detail.actionRequested.connect(lambda action: self.ops.run(action))
+        self.detail.removeAppreciationRequested.connect(lambda entry: self.ops.remove_appreciation(entry))
 
         self.filters = QWidget()
         self.filters.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -205,7 +214,7 @@ class MentorsTab(QWidget):
         list_layout.addWidget(self.splitter, 1)
 
         self.empty = EmptyState()
-        self.empty.add_button.clicked.connect(self.ops.new_relationship)
+        self.empty.add_button.clicked.connect(lambda *_: self.ops.new_relationship())
         self.empty.demo_button.clicked.connect(self.load_sample_data)
 
         self.stack = QStackedWidget()
@@ -234,16 +243,16 @@ class MentorsTab(QWidget):
     def _shortcuts(self) -> None:
         new = QShortcut(QKeySequence("Ctrl+N"), self)
         new.setContext(Qt.ShortcutContext.WindowShortcut)  # active while this tab is showing
-        new.activated.connect(self.ops.new_relationship)
+        new.activated.connect(lambda: self.ops.new_relationship())
         self.new_shortcut = new
         for widget in (self.table, self.pipeline.prospects, self.pipeline.asked):
             for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 edit = QShortcut(QKeySequence(key), widget)
                 edit.setContext(Qt.ShortcutContext.WidgetShortcut)
-                edit.activated.connect(self.ops.edit_current)
+                edit.activated.connect(lambda: self.ops.edit_current())
             delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), widget)
             delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-            delete.activated.connect(self.ops.delete_current)
+            delete.activated.connect(lambda: self.ops.delete_current())
 
     # -- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -3,7 +3,7 @@ drift flags, the appreciation log and a summary strip. Every user text is plain 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
@@ -233,6 +233,8 @@ class MentorDetail(QScrollArea):
     @staticmethod
     def open_profile(url: str) -> bool:
         """Open a profile in the browser (only web addresses; only when the user clicks)."""
+        from PySide6.QtCore import QUrl
+
         qurl = QUrl(url)
         if qurl.scheme().lower() not in ("http", "https"):
             return False
