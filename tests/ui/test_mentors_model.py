@@ -124,8 +124,8 @@ def test_columns_show_what_a_person_reads(proxy):
 def test_overdue_is_red_due_soon_amber_paused_plain(proxy):
     model = proxy
     fg = Qt.ItemDataRole.ForegroundRole
-    assert model.data(model.index(0, M.NEXT), fg).color() == RED
-    assert model.data(model.index(1, M.NEXT), fg).color() == AMBER
+    assert model.data(model.index(0, M.NEXT), fg) == RED
+    assert model.data(model.index(1, M.NEXT), fg) == AMBER
     assert model.data(model.index(2, M.NEXT), fg) is None
     assert "Paused" in model.data(model.index(2, M.NEXT), Qt.ItemDataRole.ToolTipRole)
 

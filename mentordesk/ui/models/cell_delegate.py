@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QIcon, QPalette
+from PySide6.QtGui import QBrush, QColor, QIcon, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -42,10 +42,14 @@ class CachedCellDelegate(QStyledItemDelegate):
         if cell is None:
             super().initStyleOption(option, index)
             return
-        brush = cell.get(_FOREGROUND)
-        if isinstance(brush, QBrush):
+        foreground = cell.get(_FOREGROUND)
+        if isinstance(foreground, QColor):
             palette = option.palette
-            palette.setBrush(QPalette.ColorRole.Text, brush)
+            palette.setColor(QPalette.ColorRole.Text, foreground)
+            option.palette = palette
+        elif isinstance(foreground, QBrush):
+            palette = option.palette
+            palette.setBrush(QPalette.ColorRole.Text, foreground)
             option.palette = palette
         option.index = index  # type: ignore[assignment]  # a persistent index converts
         features = option.features

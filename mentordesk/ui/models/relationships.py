@@ -12,14 +12,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtGui import QColor, QIcon
 
 from mentordesk.domain.cadence import Overdue
 from mentordesk.domain.enums import FocusArea, RelStatus
 from mentordesk.services.people_rows import ContactRow, ListRow, RelationshipRow
 from mentordesk.ui import i18n
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
-from mentordesk.ui.theme import AMBER, RED, dot_icon
+from mentordesk.ui.theme import AMBER, GREY, RED, dot_icon
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the RelationshipRow or ContactRow itself
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts right (dates, numbers)
@@ -258,13 +258,13 @@ class RelationshipTableModel(QAbstractTableModel):
             cell[Qt.ItemDataRole.DecorationRole] = self._icons[level]
         if isinstance(r, ContactRow):
             if col == self.STATUS:
-                cell[Qt.ItemDataRole.ForegroundRole] = QBrush(QColor("#8a8a8a"))
+                cell[Qt.ItemDataRole.ForegroundRole] = GREY
                 cell[Qt.ItemDataRole.ToolTipRole] = self.tr(
                     "A contact: not yet a relationship. Make them a prospect from the panel."
                 )
             return cell
         if col == self.NEXT and r.level in (Overdue.OVERDUE, Overdue.DUE_SOON):
-            cell[Qt.ItemDataRole.ForegroundRole] = QBrush(RED if r.level == Overdue.OVERDUE else AMBER)
+            cell[Qt.ItemDataRole.ForegroundRole] = RED if r.level == Overdue.OVERDUE else AMBER
         if col in (self.NAME, self.NEXT):
             if r.status == RelStatus.PAUSED:
                 cell[Qt.ItemDataRole.ToolTipRole] = self.tr("Paused: no check-ins expected until resumed")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QIcon, QPainter, QPaintEvent, QPalette, QStaticText
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPaintEvent, QPalette, QStaticText
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTableView, QWidget
 
 from mentordesk.ui.models.cell_delegate import CachedCellDelegate
@@ -124,8 +124,11 @@ class CellTable(QTableView):
                 if selected:
                     colour = highlighted
                 else:
-                    brush = cell.get(_FOREGROUND)
-                    colour = brush.color() if brush is not None else plain
+                    foreground = cell.get(_FOREGROUND)
+                    if foreground is None:
+                        colour = plain
+                    else:  # a colour or a brush, as Qt takes either
+                        colour = foreground if isinstance(foreground, QColor) else foreground.color()
                 if colour is not pen:
                     painter.setPen(colour)
                     pen = colour
