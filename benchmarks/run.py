@@ -108,9 +108,7 @@ def sample(metric: Metric, db: Path, scratch: Path) -> float:
         shot = scratch / "start.png"
         return timed_process(
             [
-                sys.executable,
-                "-m",
-                "mentordesk",
+                *mentordesk_command(),
                 "--db",
                 str(db),
                 "gui",
@@ -121,6 +119,13 @@ def sample(metric: Metric, db: Path, scratch: Path) -> float:
             ]
         )
     return probe(metric.probe, str(db))[metric.unit]
+
+
+def mentordesk_command() -> list[str]:
+    """``mentordesk`` as installed beside this Python (the command the issue names), else
+    ``python -m mentordesk``."""
+    script = Path(sys.executable).with_name("mentordesk")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mentordesk"]
 
 
 def floor_sample(name: str) -> float:
