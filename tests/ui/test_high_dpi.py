@@ -102,16 +102,14 @@ def test_painted_views_draw_at_device_resolution(demo_window, qtbot, name):
     assert _drawn_at_device_resolution(widget)
 
 
-def test_the_window_icon_comes_from_the_png_renderings_without_svg(qapp, monkeypatch):
+def test_the_window_icon_falls_back_to_the_svg_without_the_renderings(qapp, monkeypatch):
     from mentordesk.ui import theme
 
     real = theme.resource
     monkeypatch.setattr(
-        theme,
-        "resource",
-        lambda *parts: real(*parts[:-1], "missing.svg") if parts[-1].endswith(".svg") else real(*parts),
+        theme, "resource", lambda *parts: real("icons", "none") if parts[-1] == "hicolor" else real(*parts)
     )
     icon = theme.app_icon()
     assert not icon.isNull()
-    assert sorted(size.width() for size in icon.availableSizes()) == [16, 32, 48, 64, 128, 256, 512]
-    assert icon.pixmap(64).width() == 64
+    assert icon.availableSizes() == []  # scalable: drawn at the size asked for
+    assert icon.pixmap(QSize(48, 48), 3.0).width() == 144
