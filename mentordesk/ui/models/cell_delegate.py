@@ -32,6 +32,7 @@ class CachedCellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
         self._decoration_sizes: dict[tuple[int, int, int], QSize] = {}
+        self._features: dict[tuple[Any, bool, bool], Any] = {}
         # Set by CellTable while it paints: the style draws the cells and the view their text.
         self.blank_text = False
 
@@ -52,17 +53,27 @@ class CachedCellDelegate(QStyledItemDelegate):
             palette.setBrush(QPalette.ColorRole.Text, foreground)
             option.palette = palette
         option.index = index  # type: ignore[assignment]  # a persistent index converts
-        features = option.features
         icon = cell.get(_DECORATION)
-        if isinstance(icon, QIcon) and not icon.isNull():
-            features |= _HAS_DECORATION
+        has_icon = isinstance(icon, QIcon) and not icon.isNull()
+        if has_icon:
             option.icon = icon
             option.decorationSize = self.decoration_size(icon, option.decorationSize)
         text = cell.get(_DISPLAY)
         if text is not None:
-            features |= _HAS_DISPLAY
             option.text = "" if self.blank_text else str(text)
-        option.features = features
+        if has_icon or text is not None:
+            # The features with HasDecoration / HasDisplay added, worked out once per combination
+            # (each | on a flag is a Python call).
+            key = (option.features, has_icon, text is not None)
+            features = self._features.get(key)
+            if features is None:
+                features = key[0]
+                if has_icon:
+                    features |= _HAS_DECORATION
+                if text is not None:
+                    features |= _HAS_DISPLAY
+                self._features[key] = features
+            option.features = features
         option.styleObject = None  # type: ignore[assignment]  # as Qt's own: no style animations inside item views
 
     def decoration_size(self, icon: QIcon, wanted: QSize) -> QSize:

@@ -108,6 +108,9 @@ class CellTable(QTableView):
         selection = self.selectionModel()
         painter = QPainter(self.viewport())
         pen = None
+        # This paint's text boxes by icon and cell size; each entry holds its icon, so that no id
+        # is reused by another icon while the paint lasts.
+        boxes: dict[tuple[int, int, int], tuple[Any, tuple[int, int, int]]] = {}
         for row in range(first, last + 1):
             if self.isRowHidden(row):
                 continue
@@ -118,7 +121,12 @@ class CellTable(QTableView):
                 text = cell.get(_DISPLAY) if cell is not None else None
                 if not text:
                     continue
-                left, top, room = self._box(cell.get(_DECORATION), width, height, line)
+                icon = cell.get(_DECORATION)
+                key = (id(icon), width, height)
+                found = boxes.get(key)
+                if found is None:
+                    found = boxes[key] = (icon, self._box(icon, width, height, line))
+                left, top, room = found[1]
                 if room <= 0:
                     continue
                 if selected:
