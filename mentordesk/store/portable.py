@@ -339,10 +339,13 @@ def _load_table(
     for n, rec in enumerate(records, start=1):
         if not isinstance(rec, dict):
             raise decoder.fail(f"{table.name} record {n}", "is not an object")
+        get = rec.get
         try:
             values = tuple(
-                conv(rec.get(key)) if default is _NO_DEFAULT or key in rec else default()
-                for key, conv, default in fields
+                [
+                    conv(get(key)) if default is _NO_DEFAULT or key in rec else default()
+                    for key, conv, default in fields
+                ]
             )
         except _Refused as refused:
             where = f"{table.name} record {n}"
