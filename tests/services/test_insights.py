@@ -233,6 +233,22 @@ def test_meeting_frequency_filtered_by_relationship_and_period(services, journal
     assert freq.target_per_month == 2.17  # 30.44 / 14
 
 
+def test_meeting_frequency_reads_a_short_period_by_start_and_many_years_by_status(services, journal):
+    """Over a year SQLite should find that year's meetings through their start, not read every
+    held meeting of ten years to test its start; over many years the status index is quicker."""
+
+    def plan(period: Period) -> str:
+        with services.db.statements() as statements:
+            services.insights.meeting_frequency(InsightsFilter(period))
+        sql = next(s for s in statements if "count(*)" in s and "FROM meeting" in s)
+        with services.db.raw() as con:
+            rows = con.execute("EXPLAIN QUERY PLAN " + sql, ["x"] * sql.count("?")).fetchall()
+        return " / ".join(str(row[3]) for row in rows)
+
+    assert "ix_meeting_start" in plan(THIS_YEAR)
+    assert "ix_meeting_status" in plan(Period(date(2016, 1, 1), date(2026, 6, 30)))
+
+
 def test_meeting_frequency_merges_the_quietest_people_beyond_eight(services, journal):
     with services.db.session() as s:
         for n in range(7):  # seven more people, each with n + 1 meetings in May
