@@ -427,9 +427,16 @@ class MainWindow(QMainWindow):
         """Once the first frame is drawn: load the ORM and the services, then build the other tabs
         (each loads the rest of what it needs, such as matplotlib for insights, when first shown)."""
         self.warmed_up = False
-        self._warm_steps = [lambda: self.ctx.services.warm_up()]
+        self._warm_steps = [self._after_first_frame, lambda: self.ctx.services.warm_up()]
         self._warm_steps += [partial(self.tab, name) for name in TAB_SPECS]
         QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up_step)
+
+    def _after_first_frame(self) -> None:
+        """Tell the tabs built for the first frame that it is on screen (``after_first_frame``)."""
+        for widget in list(self._tab_widgets.values()):
+            hook = getattr(widget, "after_first_frame", None)
+            if hook is not None:
+                hook()
 
     def _warm_up_step(self) -> None:
         """Run one step of the warm-up, then yield to the event loop before the next one, so that

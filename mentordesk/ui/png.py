@@ -30,17 +30,38 @@ def _deflate(data: memoryview, *, last: bool) -> bytes:
     return compressor.compress(data) + compressor.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
 
 
+_ADLER_BASE = 65521
+
+
+def adler32_combine(first: int, second: int, second_length: int) -> int:
+    """The Adler-32 of two byte strings joined, from the checksum of each and the second's
+    length (zlib's ``adler32_combine``, which Python's zlib does not offer)."""
+    rem = second_length % _ADLER_BASE
+    low = first & 0xFFFF
+    high = (rem * low) % _ADLER_BASE
+    low += (second & 0xFFFF) + _ADLER_BASE - 1
+    high += (first >> 16) + (second >> 16) + _ADLER_BASE - rem
+    return (low % _ADLER_BASE) | ((high % _ADLER_BASE) << 16)
+
+
+def _part(data: memoryview, *, last: bool) -> tuple[bytes, int]:
+    """A part's raw deflate and its Adler-32."""
+    return _deflate(data, last=last), zlib.adler32(data)
+
+
 def _zlib_stream(raw: bytearray, split: int) -> bytes:
-    """``raw`` as one zlib stream at the fastest level, its two parts at ``split`` compressed at once."""
+    """``raw`` as one zlib stream at the fastest level, its two parts at ``split`` compressed (and
+    checksummed) at once."""
     data = memoryview(raw)
-    top: list[bytes] = []
-    worker = threading.Thread(target=lambda: top.append(_deflate(data[:split], last=False)))
+    top: list[tuple[bytes, int]] = []
+    worker = threading.Thread(target=lambda: top.append(_part(data[:split], last=False)))
     worker.start()
-    bottom = _deflate(data[split:], last=True)
-    checksum = zlib.adler32(data)
+    bottom, bottom_sum = _part(data[split:], last=True)
     worker.join()
+    top_data, top_sum = top[0]
+    checksum = adler32_combine(top_sum, bottom_sum, len(data) - split)
     # 0x78 0x01: deflate with a 32 KiB window, fastest level, no preset dictionary.
-    return b"\x78\x01" + top[0] + bottom + struct.pack(">I", checksum)
+    return b"\x78\x01" + top_data + bottom + struct.pack(">I", checksum)
 
 
 def png_bytes(picture: QImage | QPixmap) -> bytes:

@@ -99,6 +99,20 @@ def test_scrolled_sideways_it_still_matches(shown, qtbot):
     assert mine == theirs
 
 
+def test_a_new_font_lays_the_texts_out_afresh(shown, qtbot):
+    table, twin = shown
+    table.selectRow(2)
+    before, _ = _pictures(table, twin, qtbot)
+    font = table.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    for view in (table, twin):
+        view.setFont(font)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    mine, theirs = _pictures(table, twin, qtbot)
+    assert mine != before  # the larger font shows
+    assert mine == theirs
+
+
 def test_other_settings_fall_back_to_qts_own_painting(shown):
     table, _ = shown
     table.setWordWrap(True)
@@ -137,4 +151,5 @@ def test_at_twice_the_scale_too(tmp_path):
         timeout=300,
     )
     assert result.returncode == 0, result.stdout[-2000:]
-    assert "5 passed" in result.stdout
+    others = sum(1 for name in globals() if name.startswith("test_")) - 1
+    assert f"{others} passed" in result.stdout

@@ -187,6 +187,33 @@ def test_delete_can_be_cancelled(demo_window, qtbot, monkeypatch):
     assert "Ana Ruiz" in names(tab) and demo_window.undo_stack.count() == 0
 
 
+def test_the_name_and_values_can_be_selected_once_the_window_is_drawn(demo_window, qtbot):
+    tab = demo_window.tab("mentors")
+    selectable = Qt.TextInteractionFlag.TextSelectableByMouse
+    qtbot.waitUntil(lambda: bool(tab.detail.values["Email"].textInteractionFlags() & selectable))
+    assert tab.detail.name_label.textInteractionFlags() & selectable
+    assert tab.detail.values["Notes"].textInteractionFlags() & selectable
+    select(tab, "Ana Ruiz")  # a panel made while the window shows
+    assert tab.detail.name_label.text() == "Ana Ruiz"
+    assert tab.detail.values["Email"].textInteractionFlags() & selectable
+
+
+def test_the_pipeline_is_built_when_first_shown_and_takes_enter_and_delete(demo_window, qtbot):
+    tab = demo_window.tab("mentors")
+    assert "pipeline" not in vars(tab)  # the list shows first
+    active(demo_window, qtbot)
+    qtbot.mouseClick(tab.pipeline_button, LEFT)
+    assert tab.views.currentWidget() is tab.pipeline
+    tab.pipeline.prospects.setFocus()
+    tab.pipeline.prospects.setCurrentRow(0)
+    qtbot.keyClick(tab.pipeline.prospects, Qt.Key.Key_Return)
+    dialog = tab.ops.dialog
+    assert dialog.mode == "edit" and dialog.name_edit.text() == "Fatima Zahra"
+    dialog.reject()
+    qtbot.mouseClick(tab.list_button, LEFT)
+    assert tab.views.currentWidget() is tab.table and tab.filters.isVisible()
+
+
 def test_request_draft_copy_and_mark_as_sent(demo_window, qtbot):
     tab = demo_window.tab("mentors")
     people = demo_window.ctx.services.people

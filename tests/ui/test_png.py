@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
-from mentordesk.ui.png import PNG_SIGNATURE, png_bytes, save_png
+from mentordesk.ui.png import PNG_SIGNATURE, adler32_combine, png_bytes, save_png
 
 
 def _chunks(data: bytes) -> dict[bytes, bytes]:
@@ -77,3 +77,19 @@ def test_the_image_data_is_one_checked_zlib_stream_of_filtered_rows(qapp, size):
     rows = [bytes(rgb.constScanLine(y))[: width * 3] for y in range(height)]
     # zlib checks the stream's Adler-32 and that it ends where the data ends.
     assert zlib.decompress(_chunks(png_bytes(image))[b"IDAT"]) == b"".join(b"\x00" + r for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (b"", b""),
+        (b"window", b""),
+        (b"", b"window"),
+        (b"\x00" * 4200, b"\xff" * 4201),
+        (b"\xff" * 70_000, b"\xff" * 65_521),  # the second as long as Adler-32's modulus
+        (bytes(range(256)) * 300, bytes(range(255, -1, -1)) * 777),
+    ],
+)
+def test_two_checksums_combine_into_the_checksum_of_both(first, second):
+    combined = adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second))
+    assert combined == zlib.adler32(first + second)

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from mentordesk.services.contacts_import import ImportAction, ImportPlanner, ImportSummary, PlannedAction
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
-from mentordesk.ui.widgets.mentor_fields import ErrorLabel, plain
+from mentordesk.ui.widgets.labels import plain
+from mentordesk.ui.widgets.mentor_fields import ErrorLabel
 
 if TYPE_CHECKING:
     from mentordesk.formats.contacts import ContactParseResult

@@ -13,7 +13,8 @@ from mentordesk.domain.enums import RelStatus
 from mentordesk.services.errors import ValidationError
 from mentordesk.ui import i18n
 from mentordesk.ui.a11y import label_fields
-from mentordesk.ui.widgets.mentor_fields import ErrorLabel, FieldBox, plain, pydate, qdate
+from mentordesk.ui.widgets.labels import plain
+from mentordesk.ui.widgets.mentor_fields import ErrorLabel, FieldBox, pydate, qdate
 
 Submit = Callable[[RelStatus, date, str], object]  # (status, on, note)
 

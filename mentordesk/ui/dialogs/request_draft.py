@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QPushBu
 from mentordesk.domain.enums import RelStatus
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
-from mentordesk.ui.widgets.mentor_fields import ErrorLabel, plain
+from mentordesk.ui.widgets.labels import plain
+from mentordesk.ui.widgets.mentor_fields import ErrorLabel
 
 HINT = QT_TRANSLATE_NOOP(
     "RequestDraftDialog",

@@ -27,6 +27,13 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # text the filter box searches
 
 CONTACT = "contact"  # the status filter's value for people without a relationship yet
 
+# The roles a cell holds, looked up once: reading a member of a Qt enum is a Python call.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -243,8 +250,8 @@ class RelationshipTableModel(QAbstractTableModel):
         r = self._all[i]
         text = self._display(r, col)
         cell: dict[int, Any] = {
-            Qt.ItemDataRole.DisplayRole: text,
-            Qt.ItemDataRole.AccessibleTextRole: f"{self.tr(self.COLUMNS[col][1])}: {text}",
+            _DISPLAY: text,
+            _ACCESSIBLE: f"{self.tr(self.COLUMNS[col][1])}: {text}",
             SORT_ROLE: keys[i] if (keys := self._keys.get(col)) is not None else self._sort_key(r, col),
             ROW_ROLE: r,
             SEARCH_ROLE: self._hay[i],
@@ -255,25 +262,23 @@ class RelationshipTableModel(QAbstractTableModel):
             if level not in self._icons:
                 colour = {Overdue.OVERDUE: RED, Overdue.DUE_SOON: AMBER}.get(level, QColor(0, 0, 0, 0))
                 self._icons[level] = _dot(colour)
-            cell[Qt.ItemDataRole.DecorationRole] = self._icons[level]
+            cell[_DECORATION] = self._icons[level]
         if isinstance(r, ContactRow):
             if col == self.STATUS:
-                cell[Qt.ItemDataRole.ForegroundRole] = GREY
-                cell[Qt.ItemDataRole.ToolTipRole] = self.tr(
+                cell[_FOREGROUND] = GREY
+                cell[_TOOLTIP] = self.tr(
                     "A contact: not yet a relationship. Make them a prospect from the panel."
                 )
             return cell
         if col == self.NEXT and r.level in (Overdue.OVERDUE, Overdue.DUE_SOON):
-            cell[Qt.ItemDataRole.ForegroundRole] = RED if r.level == Overdue.OVERDUE else AMBER
+            cell[_FOREGROUND] = RED if r.level == Overdue.OVERDUE else AMBER
         if col in (self.NAME, self.NEXT):
             if r.status == RelStatus.PAUSED:
-                cell[Qt.ItemDataRole.ToolTipRole] = self.tr("Paused: no check-ins expected until resumed")
+                cell[_TOOLTIP] = self.tr("Paused: no check-ins expected until resumed")
             elif r.level == Overdue.OVERDUE:
-                cell[Qt.ItemDataRole.ToolTipRole] = self.tr(
-                    "Overdue: the agreed cadence has passed since the last meeting"
-                )
+                cell[_TOOLTIP] = self.tr("Overdue: the agreed cadence has passed since the last meeting")
             elif r.level == Overdue.DUE_SOON:
-                cell[Qt.ItemDataRole.ToolTipRole] = self.tr("Due within 7 days")
+                cell[_TOOLTIP] = self.tr("Due within 7 days")
         return cell
 
     def _display(self, r: ListRow, col: int) -> str:

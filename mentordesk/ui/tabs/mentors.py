@@ -38,10 +38,13 @@ from mentordesk.ui.models.relationships import (
 )
 from mentordesk.ui.widgets.cell_table import CellTable
 from mentordesk.ui.widgets.mentor_detail import MentorDetail
-from mentordesk.ui.widgets.mentor_pipeline import MentorPipeline
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from mentordesk.services.people_rows import Pipeline
     from mentordesk.ui.dialogs.relationship_actions import RelationshipActions
+    from mentordesk.ui.widgets.mentor_pipeline import MentorPipeline
 
 # Width of each column on first use (the user's own widths are remembered after that).
 COLUMN_WIDTHS = (130, 110, 84, 62, 68, 96, 92, 150, 56, 80)
@@ -105,6 +108,30 @@ class MentorsTab(QWidget):
 
         return RelationshipActions(self)
 
+    @cached_property
+    def pipeline(self) -> MentorPipeline:
+        """Prospects and requests waiting for an answer: built when first shown, as the list
+        shows first."""
+        from mentordesk.ui.widgets.mentor_pipeline import MentorPipeline
+
+        pipeline = MentorPipeline()
+        pipeline.relationshipSelected.connect(lambda rid: self._show_item("relationship", rid))
+        self.views.addWidget(pipeline)
+        self._item_keys(pipeline.prospects)
+        self._item_keys(pipeline.asked)
+        if self._pipeline is not None:
+            pipeline.set_pipeline(*self._pipeline)
+        return pipeline
+
+    @cached_property
+    def empty(self) -> EmptyState:
+        """What shows while there is nobody at all: built the first time that happens."""
+        empty = EmptyState()
+        empty.add_button.clicked.connect(lambda *_: self.ops.new_relationship())
+        empty.demo_button.clicked.connect(self.load_sample_data)
+        self.stack.addWidget(empty)
+        return empty
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -114,6 +141,7 @@ class MentorsTab(QWidget):
         self._selected: tuple[str, int] | None = None
         self._shown: tuple[str, int] | None = None  # what the detail panel shows since the last refresh
         self._sized = False
+        self._pipeline: tuple[Pipeline, date] | None = None  # what the pipeline shows once built
 
         self.new_button = QPushButton(self.tr("&New…"))
         self.new_button.setToolTip(self.tr("Add a relationship (Ctrl+N)"))
@@ -171,8 +199,6 @@ class MentorsTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda _cur, _prev: self._table_picked())
         self.table.doubleClicked.connect(lambda _index: self.ops.edit_current())
 
-        self.pipeline = MentorPipeline()
-        self.pipeline.relationshipSelected.connect(lambda rid: self._show_item("relationship", rid))
         self.detail = MentorDetail()
         self.detail.actionRequested.connect(lambda action: self.ops.run(action))
         self.detail.removeAppreciationRequested.connect(lambda entry: self.ops.remove_appreciation(entry))
@@ -198,8 +224,7 @@ class MentorsTab(QWidget):
         bar.addWidget(self.bar_spacer, 1)
 
         self.views = QStackedWidget()
-        self.views.addWidget(self.table)
-        self.views.addWidget(self.pipeline)
+        self.views.addWidget(self.table)  # the pipeline joins it when first shown
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.views)
@@ -213,13 +238,9 @@ class MentorsTab(QWidget):
         list_layout.addLayout(bar)
         list_layout.addWidget(self.splitter, 1)
 
-        self.empty = EmptyState()
-        self.empty.add_button.clicked.connect(lambda *_: self.ops.new_relationship())
-        self.empty.demo_button.clicked.connect(self.load_sample_data)
-
+        self.list_page = list_page
         self.stack = QStackedWidget()
-        self.stack.addWidget(list_page)
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(list_page)  # the empty state joins it when first needed
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
 
@@ -245,14 +266,17 @@ class MentorsTab(QWidget):
         new.setContext(Qt.ShortcutContext.WindowShortcut)  # active while this tab is showing
         new.activated.connect(lambda: self.ops.new_relationship())
         self.new_shortcut = new
-        for widget in (self.table, self.pipeline.prospects, self.pipeline.asked):
-            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                edit = QShortcut(QKeySequence(key), widget)
-                edit.setContext(Qt.ShortcutContext.WidgetShortcut)
-                edit.activated.connect(lambda: self.ops.edit_current())
-            delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), widget)
-            delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-            delete.activated.connect(lambda: self.ops.delete_current())
+        self._item_keys(self.table)
+
+    def _item_keys(self, widget: QWidget) -> None:
+        """Enter edits and Delete deletes the item selected in ``widget`` while it has the focus."""
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            edit = QShortcut(QKeySequence(key), widget)
+            edit.setContext(Qt.ShortcutContext.WidgetShortcut)
+            edit.activated.connect(lambda: self.ops.edit_current())
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), widget)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(lambda: self.ops.delete_current())
 
     # -- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -264,8 +288,10 @@ class MentorsTab(QWidget):
             self.model.set_rows(rows, today)
         finally:
             self._refreshing = False
-        self.pipeline.set_pipeline(pipeline_of(rows), today)
-        self.stack.setCurrentIndex(1 if not rows else 0)
+        self._pipeline = (pipeline_of(rows), today)
+        if "pipeline" in self.__dict__:
+            self.pipeline.set_pipeline(*self._pipeline)
+        self.stack.setCurrentWidget(self.list_page if rows else self.empty)
         if not rows:
             self._selected = None
             return
@@ -361,7 +387,7 @@ class MentorsTab(QWidget):
 
     def show_view(self, which: int) -> None:
         """0: the list, 1: the pipeline of prospects and requests."""
-        self.views.setCurrentIndex(which)
+        self.views.setCurrentWidget(self.pipeline if which == 1 else self.table)
         self.view_group.button(which).setChecked(True)
         self.filters.setVisible(which == 0)
         self.bar_spacer.setVisible(which == 1)
@@ -391,6 +417,10 @@ class MentorsTab(QWidget):
         )
 
     # -- window hooks ---------------------------------------------------------------------------
+    def after_first_frame(self) -> None:
+        """The window is on screen: the values the panel showed in it can now be selected."""
+        self.detail.allow_selection()
+
     def focus_filter(self) -> None:
         self.show_view(0)
         self.filter_edit.setFocus()

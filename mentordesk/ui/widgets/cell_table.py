@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPaintEvent, QPalette, QStaticText
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTableView, QWidget
 
@@ -47,6 +47,10 @@ class CellTable(QTableView):
         self.setItemDelegate(self.cell_delegate)
         self._texts: dict[tuple[str, int], QStaticText] = {}
         self._boxes: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        # The font and style the kept layouts and boxes were made with. Checked at each paint
+        # rather than in changeEvent: the first QEvent that reaches Python makes PySide load
+        # every event class to find its type (some 2.5 ms on the first frame).
+        self._made_with: tuple[str, str] | None = None
 
     def draws_own_text(self) -> bool:
         """Whether this paint takes the kept-layout way (else Qt's own painting draws the text)."""
@@ -69,12 +73,6 @@ class CellTable(QTableView):
             self.cell_delegate.blank_text = False
         self._draw_texts(event.rect())
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._texts.clear()
-            self._boxes.clear()
-        super().changeEvent(event)
-
     # -- drawing ------------------------------------------------------------------------------------
     def _draw_texts(self, area: QRect) -> None:
         model = self._cells
@@ -92,8 +90,11 @@ class CellTable(QTableView):
         if not columns:
             return
         font = self.font()
-        if len(self._texts) > MAX_KEPT_TEXTS:
+        made_with = (font.key(), self.style().name())
+        if made_with != self._made_with or len(self._texts) > MAX_KEPT_TEXTS:
             self._texts.clear()
+            self._boxes.clear()
+            self._made_with = made_with
         metrics = QFontMetrics(font)
         line = metrics.height()
         palette = self.palette()

@@ -23,7 +23,7 @@ from mentordesk.services.people_rows import PersonDetail, RelationshipDetail
 from mentordesk.ui import i18n
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
 from mentordesk.ui.theme import AMBER, GREEN
-from mentordesk.ui.widgets.mentor_fields import LinkLabel, muted, plain
+from mentordesk.ui.widgets.labels import LinkLabel, muted, plain
 from mentordesk.ui.widgets.mentor_summary import SummaryStrip
 
 # The panel's buttons per status: (action, label). Edit and Delete are always there. Labels are
@@ -93,8 +93,8 @@ def _form() -> _Form:
     return _Form()
 
 
-def _value(text: str | None) -> QLabel:
-    label = plain(_or_dash(text), wrap=True, selectable=True)
+def _value(text: str | None, *, selectable: bool) -> QLabel:
+    label = plain(_or_dash(text), wrap=True, selectable=selectable)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # level with its caption
     return label
@@ -125,6 +125,7 @@ class MentorDetail(QScrollArea):
         self.summary: SummaryStrip | None = None
         self.history_label: QLabel | None = None
         self.values: dict[str, QLabel] = {}
+        self._texts: list[QLabel] = []  # what can be selected and copied: the name and the values
         self.clear()
 
     # -- building -----------------------------------------------------------------------------
@@ -142,7 +143,22 @@ class MentorDetail(QScrollArea):
         self.summary = None
         self.profile_button = None
         self.history_label = None
+        self._texts = []
         return layout
+
+    def _text(self, text: str | None) -> QLabel:
+        """A value the person can select and copy (once the window is on screen: see
+        :meth:`allow_selection`)."""
+        label = _value(text, selectable=self.window().isVisible())
+        self._texts.append(label)
+        return label
+
+    def allow_selection(self) -> None:
+        """Let the values shown before the window was first drawn be selected. A selectable label
+        keeps a text document of its own to lay its text out (the same picture): made before the
+        first frame, the panel's 40-odd values cost some 6 ms of the start."""
+        for label in self._texts:
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def clear(self, message: str = "") -> None:
         layout = self._start()
@@ -156,7 +172,8 @@ class MentorDetail(QScrollArea):
     def _header(
         self, layout: QVBoxLayout, person: PersonDetail, subtitle: str, status: RelStatus | None
     ) -> None:
-        self.name_label = plain(person.name, wrap=True, selectable=True)
+        self.name_label = plain(person.name, wrap=True, selectable=self.window().isVisible())
+        self._texts.append(self.name_label)
         font = self.name_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -223,7 +240,7 @@ class MentorDetail(QScrollArea):
         layout.addLayout(form)
 
     def _row(self, form: _Form, label: str, text: str | None) -> QLabel:
-        value = _value(text)
+        value = self._text(text)
         self.values[label] = value
         caption = plain(self.tr(label))
         muted(caption)
@@ -332,7 +349,7 @@ class MentorDetail(QScrollArea):
             muted(when)
             grid.addWidget(when, i, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(plain(i18n.label(entry.kind)), i, 1, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(_value(entry.text), i, 2)
+            grid.addWidget(self._text(entry.text), i, 2)
             remove = QPushButton(self.tr("Remove"))
             remove.setFlat(True)
             remove.setObjectName(f"removeAppreciation_{entry.id}")

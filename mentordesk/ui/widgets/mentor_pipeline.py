@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLa
 
 from mentordesk.services.people_rows import Pipeline, RelationshipRow
 from mentordesk.ui import i18n
-from mentordesk.ui.widgets.mentor_fields import muted, plain
+from mentordesk.ui.widgets.labels import muted, plain
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

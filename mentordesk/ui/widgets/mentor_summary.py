@@ -10,7 +10,7 @@ from mentordesk.domain.cadence import Overdue
 from mentordesk.domain.enums import RelStatus
 from mentordesk.services.people_rows import RelationshipDetail
 from mentordesk.ui.theme import AMBER, RED
-from mentordesk.ui.widgets.mentor_fields import muted, plain
+from mentordesk.ui.widgets.labels import muted, plain
 
 
 def _tile(value: str, caption: str, colour: str | None = None) -> tuple[QWidget, QLabel]:
