@@ -135,9 +135,18 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from mentordesk import memory
 
     memory.start_app_lifetime()
+    check = None
+    if args.db or os.environ.get("MENTORDESK_DB"):
+        # The file is known before Qt loads: the reads the window waits for start now.
+        from mentordesk.paths import resolve_db_path
+        from mentordesk.services.start_reads import StartReads
+
+        check = StartReads.of(resolve_db_path(args.db))
     from mentordesk.ui.app import run_gui
 
-    code = run_gui(db=args.db, tab=args.tab, screenshot=args.screenshot, size=args.size, theme=args.theme)
+    code = run_gui(
+        db=args.db, tab=args.tab, screenshot=args.screenshot, size=args.size, theme=args.theme, check=check
+    )
     if args.screenshot:
         # The picture is written and the database closed: nothing is left to save, so skip
         # tearing down thousands of Qt objects one by one (a screenshot run is often scripted).

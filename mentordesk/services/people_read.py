@@ -8,7 +8,9 @@ whatever the number of people, meetings or goals. :class:`PeopleService` inherit
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from mentordesk.domain.cadence import check_in
 from mentordesk.domain.drift import drift_flags, needs_appreciation
@@ -28,6 +30,7 @@ from mentordesk.domain.progress import MilestoneState, progress_from_milestones
 from mentordesk.domain.text import translate
 from mentordesk.services.base import Service
 from mentordesk.services.errors import NotFoundError
+from mentordesk.services.people_list import list_sql, records_from_json
 from mentordesk.services.people_rows import (
     AppreciationEntry,
     ContactRow,
@@ -46,22 +49,6 @@ from mentordesk.services.raw import as_local_date, day, json_list, member, utc
 
 _SEP = "\x1f"
 
-# One statement for the whole list: every person with their relationships (or none: a contact).
-_LIST_SQL = f"""
-SELECT r.id, p.id, p.name, p.organization, p.email, r.role, r.kind, r.status, r.focus_areas,
-       r.cadence_days, r.started_on,
-       (SELECT max(m.start) FROM meeting AS m
-         WHERE m.relationship_id = r.id AND m.status = '{MeetingStatus.HELD.value}'),
-       (SELECT count(a.id) FROM action_item AS a WHERE a.relationship_id = r.id AND a.done = 0),
-       (SELECT group_concat(g.title, char(31)) FROM goal AS g
-          JOIN goal_relationship AS gr ON gr.goal_id = g.id WHERE gr.relationship_id = r.id),
-       (SELECT group_concat(t.name, char(31)) FROM tag AS t
-          JOIN person_tag AS pt ON pt.tag_id = t.id WHERE pt.person_id = p.id),
-       p.notes, p.source, p.title, r.status_changed_on, r.request_sent_on, p.connected_on
-FROM person AS p {{join}} relationship AS r ON r.person_id = p.id
-ORDER BY p.name, r.id
-"""
-
 
 def allowed_next(status: RelStatus | str) -> tuple[RelStatus, ...]:
     """The statuses a relationship in ``status`` may move to, in lifecycle order."""
@@ -76,24 +63,38 @@ def _names(value: str | None) -> tuple[str, ...]:
 class PeopleReader(Service):
     """Reads of people and relationships that the first screen needs."""
 
+    _ahead: str | None = None  # the list read ahead, for the first list_entries (offer_read_ahead)
+
     def list_rows(self) -> list[RelationshipRow]:
         """Every relationship with its aggregates, in one SQL statement."""
         return [r for r in self._rows(include_contacts=False) if isinstance(r, RelationshipRow)]
 
     def list_entries(self) -> list[ListRow]:
-        """Every relationship and every contact (person without a relationship), in one statement."""
+        """Every relationship and every contact (person without a relationship), in one statement
+        (or none, the first time, when :meth:`offer_read_ahead` was given them)."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            return self._rows_of(records_from_json(ahead))
         return self._rows(include_contacts=True)
+
+    def offer_read_ahead(self, text: str | None) -> None:
+        """The list as :func:`mentordesk.services.people_list.read_ahead` read it on another
+        connection, for the next :meth:`list_entries` (the window's first) to use instead of
+        reading it again. Only for a file opened at the revision it was read at, unchanged since."""
+        self._ahead = text
 
     def pipeline(self) -> Pipeline:
         """Prospects and pending requests (status prospect or asked), oldest request first."""
         return pipeline_of(self.list_rows())
 
     def _rows(self, *, include_contacts: bool) -> list[ListRow]:
-        sql = _LIST_SQL.format(join="LEFT JOIN" if include_contacts else "JOIN")
+        with self.db.raw() as con:
+            records = con.execute(list_sql(include_contacts=include_contacts)).fetchall()
+        return self._rows_of(records)
+
+    def _rows_of(self, records: Sequence[Sequence[Any]]) -> list[ListRow]:
         today = self.today()
         rows: list[ListRow] = []
-        with self.db.raw() as con:
-            records = con.execute(sql).fetchall()
         for r in records:
             tag_names = tuple(sorted(r[14].split(_SEP))) if r[14] else ()
             source = member(Source, r[16])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mentordesk.paths import resolve_db_path
 from mentordesk.services.errors import DamagedDatabaseError, MentorDeskError
+from mentordesk.services.start_reads import StartReads
 
 ORG = "MentorDesk"
 APP = "MentorDesk"
@@ -99,41 +100,8 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-class _QuickCheck:
-    """SQLite's quick check of the database file, run in a thread (sqlite3 lets other threads run
-    while it reads) while the window is built, shown and painted."""
-
-    @classmethod
-    def of(cls, path: Path) -> _QuickCheck | None:
-        """The check started on the file at ``path``; None when there is no file yet."""
-        try:
-            present = path.stat().st_size > 0
-        except OSError:
-            present = False
-        return cls(path) if present else None
-
-    def __init__(self, path: Path) -> None:
-        import threading
-
-        from mentordesk.store.migrate import quick_check
-
-        self._result: list[str] = []
-        self._thread = threading.Thread(
-            target=lambda: self._result.append(quick_check(path)), name="quick-check", daemon=True
-        )
-        self._thread.start()
-
-    def finished(self) -> bool:
-        return not self._thread.is_alive()
-
-    def status(self) -> str:
-        """``"ok"`` or what is wrong, once the check has finished (waits for it)."""
-        self._thread.join()
-        return self._result[0] if self._result else "the check did not finish"
-
-
 def _open_window(  # type: ignore[no-untyped-def]
-    db_path: Path, check: _QuickCheck | None = None, *, warm_up: bool = True
+    db_path: Path, check: StartReads | None = None, *, warm_up: bool = True
 ):
     """Open the database and build the main window on it, with SQLite's quick check of the file
     running alongside (``check``, or one started here): returns the services, the window and
@@ -150,7 +118,9 @@ def _open_window(  # type: ignore[no-untyped-def]
 
     services = Services.open(db_path, check=False)
     if check is None:
-        check = _QuickCheck(db_path)
+        check = StartReads(db_path)
+    else:
+        services.people_read.offer_read_ahead(check.list_ahead())
     try:
         window = MainWindow(services, open_services=Services.open, warm_up=warm_up)
     except sqlite3.DatabaseError:
@@ -192,7 +162,7 @@ class _Session:
         self.window.show()
         return True
 
-    def watch(self, app, check: _QuickCheck) -> None:  # type: ignore[no-untyped-def]
+    def watch(self, app, check: StartReads) -> None:  # type: ignore[no-untyped-def]
         """Act on the quick check's verdict when it comes (the window is already up by then)."""
         from PySide6.QtCore import QTimer
 
@@ -232,7 +202,10 @@ def run_gui(
     screenshot: str | None = None,
     size: tuple[int, int] | None = None,
     theme: str | None = None,
+    check: StartReads | None = None,
 ) -> int:
+    """Open the window (or only draw it, for ``screenshot``). ``check``: the reads already started
+    on the database, when the caller knew which file it is before Qt loaded."""
     if not _has_display():
         if screenshot:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
@@ -248,9 +221,9 @@ def run_gui(
     _name_application()
     prefs = Preferences.load(QSettings())
     db_path = resolve_db_path(db or (None if os.environ.get("MENTORDESK_DB") else prefs.db_path or None))
-    # The quick check reads the whole file (some 150 ms on ten years of data): it starts now,
-    # before the window's code loads, so that it is done by the time the window is painted.
-    check = _QuickCheck.of(db_path)
+    if check is None or check.path != db_path:
+        # As soon as the file is known, before the window's code loads (see StartReads).
+        check = StartReads.of(db_path)
 
     from PySide6.QtCore import QCoreApplication, QTimer
 

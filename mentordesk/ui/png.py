@@ -49,7 +49,7 @@ def _part(data: memoryview, *, last: bool) -> tuple[bytes, int]:
     return _deflate(data, last=last), zlib.adler32(data)
 
 
-def _zlib_stream(raw: bytearray, split: int) -> bytes:
+def _zlib_stream(raw: bytes, split: int) -> bytes:
     """``raw`` as one zlib stream at the fastest level, its two parts at ``split`` compressed (and
     checksummed) at once."""
     data = memoryview(raw)
@@ -71,11 +71,8 @@ def png_bytes(picture: QImage | QPixmap) -> bytes:
     width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
     pixels = memoryview(rgb.constBits()).cast("B")
     row = width * 3
-    # Each row starts with its filter type: 0, none. One buffer, each row copied into it once.
-    raw = bytearray((row + 1) * height)
-    for y in range(height):
-        start = y * (row + 1) + 1
-        raw[start : start + row] = pixels[y * stride : y * stride + row]
+    # Each row starts with its filter type: 0, none. The rows are copied once, by one join.
+    raw = b"\x00" + b"\x00".join([pixels[y * stride : y * stride + row] for y in range(height)])
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (
         PNG_SIGNATURE

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
 
 from mentordesk.services.container import Services
+from mentordesk.services.start_reads import StartReads
 from mentordesk.store.migrate import quick_check
 
 
@@ -125,11 +126,36 @@ def test_a_sound_file_keeps_its_window(tmp_path, qapp, monkeypatch, qtbot):
 
 
 def test_the_check_starts_only_on_a_file_that_is_there(tmp_path):  # type: ignore[no-untyped-def]
+
+    assert StartReads.of(tmp_path / "missing.db") is None
+    (tmp_path / "empty.db").write_bytes(b"")
+    assert StartReads.of(tmp_path / "empty.db") is None
+    Services.open(tmp_path / "new.db").close()
+    check = StartReads.of(tmp_path / "new.db")
+    assert check is not None and check.status() == "ok"
+
+
+def test_the_window_shows_the_list_the_check_read_ahead(tmp_path, qapp, monkeypatch):  # type: ignore[no-untyped-def]
+    from mentordesk.services.people_read import PeopleReader
     from mentordesk.ui import app as app_module
 
-    assert app_module._QuickCheck.of(tmp_path / "missing.db") is None
-    (tmp_path / "empty.db").write_bytes(b"")
-    assert app_module._QuickCheck.of(tmp_path / "empty.db") is None
-    Services.open(tmp_path / "new.db").close()
-    check = app_module._QuickCheck.of(tmp_path / "new.db")
-    assert check is not None and check.status() == "ok"
+    path = tmp_path / "mentors.db"
+    services = Services.open(path)
+    services.demo.generate(seed=1)
+    expected = services.people_read.list_entries()
+    services.close()
+
+    check = StartReads.of(path)
+    assert check is not None and check.status() == "ok"  # done: the list was read before the check
+    assert check.list_ahead() is not None
+    read: list[bool] = []
+    own_read = PeopleReader._rows
+    monkeypatch.setattr(PeopleReader, "_rows", lambda self, **kw: read.append(True) or own_read(self, **kw))
+    services, window, _ = app_module._open_window(path, check, warm_up=False)
+    mentors = window.tab("mentors")
+    assert read == []  # the list shown is the one read ahead
+    shown = {mentors.model.data(mentors.model.index(row, 0)) for row in range(mentors.model.rowCount())}
+    assert shown and shown <= {r.name for r in expected}
+    assert services.people_read.list_entries() == expected and read == [True]  # later reads read
+    window.close()
+    services.close()
