@@ -93,3 +93,12 @@ def test_the_image_data_is_one_checked_zlib_stream_of_filtered_rows(qapp, size):
 def test_two_checksums_combine_into_the_checksum_of_both(first, second):
     combined = adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second))
     assert combined == zlib.adler32(first + second)
+
+
+def test_a_picture_of_a_high_dpi_screen_keeps_every_pixel(qapp):
+    image = _picture(74, 22)
+    image.setDevicePixelRatio(2)  # as a window grabbed on a 2x screen
+    back = QImage.fromData(png_bytes(image), "PNG").convertToFormat(QImage.Format.Format_RGB32)
+    assert (back.width(), back.height()) == (74, 22)
+    expected = image.convertToFormat(QImage.Format.Format_RGB32)
+    assert all(back.pixel(x, y) == expected.pixel(x, y) for y in range(22) for x in range(74))
