@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from mentordesk.ui.widgets.cell_table import CellTable
 
@@ -30,6 +36,12 @@ def _plain_twin(table: CellTable) -> QTableView:
     for col in range(table.model().columnCount()):
         twin.setColumnWidth(col, table.columnWidth(col))
     return twin
+
+
+def _paints_cells_itself(table: CellTable) -> bool:
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    return table.paints_cells_itself(option)
 
 
 def _pictures(table: CellTable, twin: QTableView, qtbot):  # type: ignore[no-untyped-def]
@@ -73,6 +85,7 @@ def test_its_viewport_is_set_up_as_qts_own(shown, qtbot):
 def test_the_list_looks_as_qt_paints_it(shown, qtbot):
     table, twin = shown
     table.selectRow(1)
+    assert _paints_cells_itself(table)  # backgrounds, icons and grid too
     mine, theirs = _pictures(table, twin, qtbot)
     assert mine.size() == theirs.size() and not mine.isNull()
     assert mine == theirs
@@ -84,8 +97,28 @@ def test_narrow_columns_elide_as_qt_does(shown, qtbot):
         table.setColumnWidth(col, 58)
         twin.setColumnWidth(col, 58)
     table.selectRow(0)
-    table.setFocus()
     mine, theirs = _pictures(table, twin, qtbot)
+    assert mine == theirs
+
+
+def test_with_the_focus_in_the_list_qt_paints_the_cells_and_the_texts_still_match(shown, qtbot):
+    """The focused list marks its current cell: Qt paints the cells then, and the texts drawn over
+    them are compared with Qt's own texts in the same window, focused and active alike."""
+    table, _ = shown
+    table.selectRow(3)
+    table.window().activateWindow()
+    qtbot.waitUntil(table.isActiveWindow)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    assert table.draws_own_text() and not _paints_cells_itself(table)
+    mine = table.viewport().grab().toImage()
+    own = table.itemDelegate()
+    table.setItemDelegate(QStyledItemDelegate(table))  # Qt's own painting, texts included
+    try:
+        assert not table.draws_own_text()
+        theirs = table.viewport().grab().toImage()
+    finally:
+        table.setItemDelegate(own)
     assert mine == theirs
 
 
@@ -95,6 +128,30 @@ def test_scrolled_sideways_it_still_matches(shown, qtbot):
     twin.resize(420, 300)
     qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
     table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum() // 2)
+    mine, theirs = _pictures(table, twin, qtbot)
+    assert mine == theirs
+
+
+def test_scrolled_down_the_rows_keep_their_colours(shown, qtbot):
+    table, twin = shown
+    table.resize(600, 260)
+    twin.resize(600, 260)
+    table.selectRow(7)
+    qtbot.waitUntil(lambda: table.verticalScrollBar().maximum() > 0)
+    table.verticalScrollBar().setValue(3)
+    mine, theirs = _pictures(table, twin, qtbot)
+    assert mine == theirs
+
+
+def test_without_alternate_colours_or_grid_too(shown, qtbot):
+    table, twin = shown
+    table.selectRow(2)
+    for view in (table, twin):
+        view.setAlternatingRowColors(False)
+    mine, theirs = _pictures(table, twin, qtbot)
+    assert mine == theirs
+    for view in (table, twin):
+        view.setShowGrid(False)
     mine, theirs = _pictures(table, twin, qtbot)
     assert mine == theirs
 

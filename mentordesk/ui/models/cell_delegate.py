@@ -14,11 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _HAS_DECORATION = QStyleOptionViewItem.ViewItemFeature.HasDecoration
 # The roles painting reads that this delegate sets from the cache. A model taking the quick path
@@ -60,7 +61,10 @@ class CachedCellDelegate(QStyledItemDelegate):
             option.decorationSize = self.decoration_size(icon, option.decorationSize)
         text = cell.get(_DISPLAY)
         if text is not None:
-            option.text = "" if self.blank_text else str(text)
+            # The view draws the texts, but for the cell with the focus (the style draws its
+            # focus frame over its text).
+            blank = self.blank_text and not option.state & _HAS_FOCUS
+            option.text = "" if blank else str(text)
         if has_icon or text is not None:
             # The features with HasDecoration / HasDisplay added, worked out once per combination
             # (each | on a flag is a Python call).
