@@ -198,6 +198,21 @@ def test_the_name_and_values_can_be_selected_once_the_window_is_drawn(demo_windo
     assert tab.detail.values["Email"].textInteractionFlags() & selectable
 
 
+def test_the_panel_of_another_row_is_drawn_laid_out_from_its_first_frame(demo_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    tab = demo_window.tab("mentors")
+    demo_window.resize(1400, 900)
+    qtbot.waitExposed(demo_window)
+    for row in range(1, 5):
+        tab.table.selectRow(row)
+        QApplication.processEvents()
+        first = tab.detail.grab().toImage()
+        for _ in range(5):  # whatever layout was left to do is done
+            QApplication.processEvents()
+        assert tab.detail.grab().toImage() == first, f"row {row}: the first frame was not laid out"
+
+
 def test_the_pipeline_is_built_when_first_shown_and_takes_enter_and_delete(demo_window, qtbot):
     tab = demo_window.tab("mentors")
     assert "pipeline" not in vars(tab)  # the list shows first

@@ -130,12 +130,15 @@ class MentorDetail(QScrollArea):
 
     # -- building -----------------------------------------------------------------------------
     def _start(self) -> QVBoxLayout:
+        """A new content for the panel, shown by :meth:`_finish` once it is filled."""
         content = QWidget()
         content.setObjectName("detailContent")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 10, 12, 12)
         layout.setSpacing(4)
-        self.setWidget(content)
+        self._content = content  # held until shown (Python would delete it, and its children)
+        if not self.window().isVisible():
+            self.setWidget(content)  # nothing is drawn before the window shows: fill it in place
         self.buttons = {}
         self.values = {}
         self.drift_labels = []
@@ -145,6 +148,14 @@ class MentorDetail(QScrollArea):
         self.history_label = None
         self._texts = []
         return layout
+
+    def _finish(self) -> None:
+        """Show the content filled, so that it is never drawn half-built. Filled in place in a
+        window on screen, each label was shown on its own and the scroll area sized the content
+        while it was empty: the next frame showed it squeezed. (Before the window first shows,
+        nothing is drawn, and filling in place lays it out once, with the window.)"""
+        if self.widget() is not self._content:
+            self.setWidget(self._content)
 
     def _text(self, text: str | None) -> QLabel:
         """A value the person can select and copy (once the window is on screen: see
@@ -168,6 +179,7 @@ class MentorDetail(QScrollArea):
         layout.addStretch(1)
         layout.addWidget(hint)
         layout.addStretch(2)
+        self._finish()
 
     def _header(
         self, layout: QVBoxLayout, person: PersonDetail, subtitle: str, status: RelStatus | None
@@ -263,6 +275,7 @@ class MentorDetail(QScrollArea):
         self._header(layout, p, self.tr("Contact: not a relationship yet"), None)
         self._person(layout, p)
         layout.addStretch(1)
+        self._finish()
 
     def show_relationship(self, d: RelationshipDetail) -> None:
         layout = self._start()
@@ -329,6 +342,7 @@ class MentorDetail(QScrollArea):
 
         self._appreciation(layout, d)
         layout.addStretch(1)
+        self._finish()
 
     def _appreciation(self, layout: QVBoxLayout, d: RelationshipDetail) -> None:
         layout.addWidget(_heading(self.tr("Appreciation")))
