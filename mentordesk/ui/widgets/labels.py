@@ -10,21 +10,25 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
+_PLAIN_TEXT = Qt.TextFormat.PlainText  # read once: each read of a Qt enum member is a Python call
+_QUIET = QPalette.ColorRole.PlaceholderText
+_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
+
 
 def plain(text: str = "", *, wrap: bool = False, selectable: bool = False) -> QLabel:
     """A label that shows ``text`` as plain text, never as rich text."""
     label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextFormat(_PLAIN_TEXT)
     label.setText(text)
     label.setWordWrap(wrap)
     if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setTextInteractionFlags(_SELECTABLE)
     return label
 
 
 def muted(label: QLabel) -> QLabel:
     """Secondary text (captions, hints) in the palette's quieter colour; still readable and enabled."""
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    label.setForegroundRole(_QUIET)
     return label
 
 

@@ -52,6 +52,13 @@ STATUS_ACTIONS: dict[RelStatus | None, tuple[tuple[str, str], ...]] = {
     RelStatus.DECLINED: (("reprospect", QT_TRANSLATE_NOOP("MentorDetail", "Back to prospect")),),
 }
 
+# Flags the panel sets on each of its rows, combined once: each `|` on a Qt flag, and each
+# member read, is a call into Python's enum code.
+_TOP = Qt.AlignmentFlag.AlignTop
+_CAPTION = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+_VALUE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+_WIDE, _PREFERRED = QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
+
 NUDGE = QT_TRANSLATE_NOOP(
     "MentorDetail",
     "No appreciation logged in 90 days. A short thank-you, or news of how their advice worked "
@@ -85,8 +92,8 @@ class _Form(QGridLayout):
     def addRow(self, caption: QWidget | str, field: QWidget) -> None:  # noqa: N802 (QFormLayout's name)
         label = plain(caption) if isinstance(caption, str) else caption
         row = self.rowCount()
-        self.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.addWidget(field, row, 1, Qt.AlignmentFlag.AlignTop)
+        self.addWidget(label, row, 0, _CAPTION)
+        self.addWidget(field, row, 1, _TOP)
 
 
 def _form() -> _Form:
@@ -95,8 +102,8 @@ def _form() -> _Form:
 
 def _value(text: str | None, *, selectable: bool) -> QLabel:
     label = plain(_or_dash(text), wrap=True, selectable=selectable)
-    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # level with its caption
+    label.setSizePolicy(_WIDE, _PREFERRED)
+    label.setAlignment(_VALUE)  # level with its caption
     return label
 
 
@@ -361,13 +368,13 @@ class MentorDetail(QScrollArea):
         for i, entry in enumerate(d.appreciations):
             when = plain(entry.on.isoformat())
             muted(when)
-            grid.addWidget(when, i, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(plain(i18n.label(entry.kind)), i, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(when, i, 0, _TOP)
+            grid.addWidget(plain(i18n.label(entry.kind)), i, 1, _TOP)
             grid.addWidget(self._text(entry.text), i, 2)
             remove = QPushButton(self.tr("Remove"))
             remove.setFlat(True)
             remove.setObjectName(f"removeAppreciation_{entry.id}")
             remove.setAccessibleName(self.tr("Remove the entry of {date}").format(date=entry.on.isoformat()))
             remove.clicked.connect(lambda _c=False, a=entry.id: self.removeAppreciationRequested.emit(a))
-            grid.addWidget(remove, i, 3, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(remove, i, 3, _TOP)
         layout.addLayout(grid)
