@@ -29,15 +29,13 @@ from mentordesk.services.meetings import ActionItemRow, MeetingDetail
 from mentordesk.ui import i18n
 from mentordesk.ui.a11y import tab_leaves_special_value
 from mentordesk.ui.models.meetings import STATUS_COLOURS, colour_icon, day_text, time_text
+from mentordesk.ui.widgets.labels import plain
 
 NO_DUE = QDate(2000, 1, 1)
 
 
 def _plain(text: str = "", *, bold: bool = False, muted: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label = plain(text, wrap=True, selectable=True)
     if bold:
         font = label.font()
         font.setBold(True)
