@@ -144,7 +144,8 @@ class MentorDetail(QScrollArea):
         layout.setContentsMargins(12, 10, 12, 12)
         layout.setSpacing(4)
         self._content = content  # held until shown (Python would delete it, and its children)
-        if not self.window().isVisible():
+        self._on_screen = self.window().isVisible()  # values selectable at once (allow_selection)
+        if not self._on_screen:
             self.setWidget(content)  # nothing is drawn before the window shows: fill it in place
         self.buttons = {}
         self.values = {}
@@ -167,7 +168,7 @@ class MentorDetail(QScrollArea):
     def _text(self, text: str | None) -> QLabel:
         """A value the person can select and copy (once the window is on screen: see
         :meth:`allow_selection`)."""
-        label = _value(text, selectable=self.window().isVisible())
+        label = _value(text, selectable=self._on_screen)
         self._texts.append(label)
         return label
 
@@ -191,7 +192,7 @@ class MentorDetail(QScrollArea):
     def _header(
         self, layout: QVBoxLayout, person: PersonDetail, subtitle: str, status: RelStatus | None
     ) -> None:
-        self.name_label = plain(person.name, wrap=True, selectable=self.window().isVisible())
+        self.name_label = plain(person.name, wrap=True, selectable=self._on_screen)
         self._texts.append(self.name_label)
         font = self.name_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
