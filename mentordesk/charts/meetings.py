@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mentordesk.charts import style
 from mentordesk.charts._mpl import ensure_matplotlib
@@ -19,7 +19,6 @@ Y_LABEL = QT_TRANSLATE_NOOP("Charts", "Meetings held")
 EMPTY_MESSAGE = QT_TRANSLATE_NOOP("Charts", "No meetings in this period")
 LEGEND_NAME_CHARS = 32
 MAX_MONTH_LABELS = 12
-LEGEND_ROWS = 14  # beyond this the legend is split into two columns to fit the height
 
 GID_AXES = "meetings-axes"
 GID_BAR = "meetings"
@@ -28,6 +27,7 @@ BAR_WIDTH = 0.72
 MAX_TOTALS = 36
 GID_TARGET = "target"
 GID_TOTAL = "total"
+GID_LEGEND = "meetings-legend"
 
 
 def format_count(value: float) -> str:
@@ -73,9 +73,17 @@ def draw_meetings(fig: style.FigureLike, freq: MeetingFrequency, th: style.Theme
 
     ax = fig.add_subplot(gid=GID_AXES)
     style.style_axes(ax, th, grid_axis="y")
+    ax.tick_params(axis="x", length=0)  # the month names label the bars; kept by a redraw
+    for spine in ax.spines.values():
+        # Inside the reach of the tick labels beside them: measuring a spine for the layout
+        # would only ask its axis for its ticks again, twice per draw.
+        spine.set_in_layout(False)
+    # The months need no axis label. Placing the (empty) label ourselves spares matplotlib
+    # measuring every month name again to place it below them, at each layout pass and draw.
+    ax.xaxis.set_label_coords(0.5, 0.0)
     style.set_axis_labels(ax, th, y=translate("Charts", Y_LABEL))
     style.set_title(ax, translate("Charts", TITLE), th)
-    _draw_series(fig, ax, freq, th)
+    _draw_series(ax, freq, th)
 
 
 def redraw_meetings(fig: style.FigureLike, freq: MeetingFrequency, th: style.Theme) -> bool:
@@ -89,25 +97,28 @@ def redraw_meetings(fig: style.FigureLike, freq: MeetingFrequency, th: style.The
     if len(fig.axes) != 1 or fig.axes[0].get_gid() != GID_AXES:
         return False
     ax = fig.axes[0]
-    for artist in [*ax.collections, *ax.texts, *ax.lines]:
-        if artist.get_gid() in (GID_BAR, GID_TOTAL, GID_TARGET):
+    for artist in [*ax.collections, *ax.texts, *ax.lines, *ax.artists]:
+        if artist.get_gid() in (GID_BAR, GID_TOTAL, GID_TARGET, GID_LEGEND):
             artist.remove()
-    for legend in list(fig.legends):
-        legend.remove()
-    _draw_series(fig, ax, freq, th)
+    _draw_series(ax, freq, th)
     return True
 
 
-def _draw_series(fig: style.FigureLike, ax: Any, freq: MeetingFrequency, th: style.Theme) -> None:
+def _draw_series(ax: Any, freq: MeetingFrequency, th: style.Theme) -> None:
     """The bars, totals, target line, month labels and legend of the meetings chart."""
+    import numpy as np
     from matplotlib.collections import PolyCollection
     from matplotlib.patches import Rectangle
     from matplotlib.ticker import MaxNLocator
 
+    from mentordesk.charts.swatch_legend import SwatchLegend
+
     # One collection of rectangles per person (every month, empty ones too, so that a series'
     # n-th rectangle is the n-th month): a few artists to lay out and draw, not one per bar.
+    # The corners go in as one array per person, which matplotlib turns into paths at once.
     positions = list(range(len(freq.months)))
-    bottoms = [0] * len(freq.months)
+    xs = np.arange(len(freq.months), dtype=float)
+    bottoms = np.zeros(len(freq.months))
     handles: list[Any] = []
     labels: list[str] = []
     half = BAR_WIDTH / 2
@@ -118,31 +129,40 @@ def _draw_series(fig: style.FigureLike, ax: Any, freq: MeetingFrequency, th: sty
             "edgecolor": th.axes_bg,
             "linewidth": 0.6,
         }
-        rectangles = [
-            [(x - half, b), (x - half, b + c), (x + half, b + c), (x + half, b)]
-            for x, b, c in zip(positions, bottoms, counts, strict=True)
-        ]
-        series = PolyCollection(rectangles, label=name, gid=GID_BAR, zorder=2, **looks)
+        tops = bottoms + np.asarray(counts, dtype=float)
+        rectangles = np.empty((len(xs), 4, 2))
+        rectangles[:, 0:2, 0] = (xs - half)[:, None]  # lower left, upper left
+        rectangles[:, 2:4, 0] = (xs + half)[:, None]  # upper right, lower right
+        rectangles[:, (0, 3), 1] = bottoms[:, None]
+        rectangles[:, (1, 2), 1] = tops[:, None]
+        series = PolyCollection(cast(Any, rectangles), label=name, gid=GID_BAR, zorder=2, **looks)
         ax.add_collection(series, autolim=False)
         handles.append(Rectangle((0, 0), 1, 1, **looks))  # the legend's sample of the series
         labels.append(style.user_text(name, LEGEND_NAME_CHARS))
-        bottoms = [b + c for b, c in zip(bottoms, counts, strict=True)]
+        bottoms = tops
 
     totals = freq.totals
     if len(positions) <= MAX_TOTALS:  # beyond, the numbers would touch; hovering a bar tells it
+        # Plain texts 3 points above the bars (an offset transform, as an annotation would
+        # place them, without an annotation's arrow and coordinate machinery at each draw).
+        from matplotlib.transforms import offset_copy
+
+        above = offset_copy(ax.transData, fig=ax.get_figure(root=True), y=3, units="points")
+        box = {"boxstyle": "square,pad=0.1", "facecolor": th.axes_bg, "edgecolor": "none"}
+        look = style.text_kw(th, size=style.NOTE_SIZE, color=th.muted)
         for x, total in zip(positions, totals, strict=True):
             if total:
-                ax.annotate(
+                ax.text(
+                    x,
+                    total,
                     str(total),
-                    (x, total),
-                    xytext=(0, 3),
-                    textcoords="offset points",
+                    transform=above,
                     ha="center",
                     va="bottom",
                     gid=GID_TOTAL,
                     zorder=4,
-                    bbox={"boxstyle": "square,pad=0.1", "facecolor": th.axes_bg, "edgecolor": "none"},
-                    **style.text_kw(th, size=style.NOTE_SIZE, color=th.muted),
+                    bbox=box,
+                    **look,
                 ).set_in_layout(False)  # inside the axes: nothing for the layout to make room for
 
     top = float(max(totals))
@@ -164,17 +184,17 @@ def _draw_series(fig: style.FigureLike, ax: Any, freq: MeetingFrequency, th: sty
     named = [(x, label) for x, label in zip(positions, month_labels(freq.months), strict=True) if label]
     ax.set_xticks([x for x, _ in named], [label for _, label in named])
     ax.set_xlim(-0.6, len(positions) - 0.4)
-    ax.tick_params(axis="x", length=0)
 
     # Top of the stack first, so the legend reads in the same order as the bars.
     order = list(range(len(freq.by_relationship)))[::-1] + list(
         range(len(freq.by_relationship), len(handles))
     )
-    style.add_legend(
-        fig,
+    legend = SwatchLegend(
+        ax,
         [handles[i] for i in order],
         [labels[i] for i in order],
-        th,
-        loc="outside right upper",
-        ncols=1 if len(handles) <= LEGEND_ROWS else 2,
+        prop=style.font(style.TICK_SIZE),
+        color=th.text,
     )
+    legend.set_gid(GID_LEGEND)
+    ax.add_artist(legend)

@@ -160,6 +160,9 @@ def figure_texts(fig) -> dict[str, list[str]]:
         axis += [ax.get_xlabel(), ax.get_ylabel()]
         if ax.get_legend() is not None:
             legend += [t.get_text() for t in ax.get_legend().get_texts()]
+        for artist in ax.artists:  # a legend drawn beside the axes (the meetings chart's)
+            if hasattr(artist, "get_texts"):
+                legend += [t.get_text() for t in artist.get_texts()]
     for leg in fig.legends:
         legend += [t.get_text() for t in leg.get_texts()]
     return {
