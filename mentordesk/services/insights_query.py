@@ -173,18 +173,32 @@ def spans_by_relationship(
 # The local calendar day of a meeting (``YYYY-MM-DD``), as :func:`meeting_day` gives it, in SQL.
 _MEETING_DAY_SQL = "CASE WHEN m.all_day IS 1 THEN date(m.start) ELSE date(m.start, 'localtime') END"
 
+# Its month (``YYYY-MM``). No time zone is more than 14 hours from UTC, so a meeting on the 2nd
+# to the 27th of a month, in UTC, falls in that month wherever the user is: only the others
+# need SQLite's slower conversion to local time.
+_MEETING_MONTH_SQL = f"""CASE WHEN m.all_day IS 1 OR substr(m.start, 9, 2) BETWEEN '02' AND '27'
+  THEN substr(m.start, 1, 7) ELSE substr({_MEETING_DAY_SQL}, 1, 7) END"""
+
+# Meetings are counted per relationship and month first; the names join the few grouped rows,
+# not every meeting. Within the period's inner days (the second ? pair) a meeting is in the
+# period in any time zone; only those near its ends have their local day worked out.
 _FREQUENCY_SQL = f"""
-SELECT m.relationship_id, p.name, substr({_MEETING_DAY_SQL}, 1, 7) AS month, count(*)
-FROM meeting AS m
-JOIN relationship AS r ON r.id = m.relationship_id
+SELECT g.relationship_id, p.name, g.month, g.meetings
+FROM (
+  SELECT m.relationship_id, {_MEETING_MONTH_SQL} AS month, count(*) AS meetings
+  FROM meeting AS m
+  WHERE {{status}} = '{HELD}' AND {{start}} >= ? AND {{start}} < ?
+    AND (+m.start >= ? AND +m.start < ? OR {_MEETING_DAY_SQL} BETWEEN ? AND ?) {{only}}
+  GROUP BY m.relationship_id, month
+) AS g
+JOIN relationship AS r ON r.id = g.relationship_id
 JOIN person AS p ON p.id = r.person_id
-WHERE {{status}} = '{HELD}' AND m.start >= ? AND m.start < ?
-  AND {_MEETING_DAY_SQL} BETWEEN ? AND ? {{only}}
-GROUP BY m.relationship_id, p.name, month
 """
 # Over a short period SQLite should find the meetings by their start, not by their status (most
 # meetings are held, and each one found by status is then read to test its start): "+" keeps
 # the status column out of the index choice. Over many years the status index is the quicker.
+# A start tested row by row is written "+m.start" too: the column's numeric affinity would
+# otherwise have SQLite try to read the text bound beside it as a number at every row.
 _BY_START_UP_TO = timedelta(days=2 * 366)
 
 _TARGET_SQL = f"""
@@ -206,21 +220,29 @@ def meeting_frequency(con: sqlite3.Connection, flt: InsightsFilter) -> MeetingFr
     """
     period = flt.period
     months = month_starts(period.start, period.end)
-    lo = datetime.combine(period.start - timedelta(days=1), time.min, tzinfo=UTC)
-    hi = datetime.combine(period.end + timedelta(days=2), time.min, tzinfo=UTC)
+
+    def utc_midnight(day: date) -> str:
+        return stored_moment(datetime.combine(day, time.min, tzinfo=UTC))
+
     ids = None if flt.relationship_ids is None else list(flt.relationship_ids)
     only = "" if ids is None else f"AND m.relationship_id IN ({placeholders(ids)})"
+    one_day = timedelta(days=1)
     params: list[Any] = [
-        stored_moment(lo),
-        stored_moment(hi),
+        utc_midnight(period.start - one_day),  # a day either side covers every time zone
+        utc_midnight(period.end + 2 * one_day),
+        utc_midnight(period.start + one_day),  # a day inside covers every time zone
+        utc_midnight(period.end),
         period.start.isoformat(),
         period.end.isoformat(),
     ]
     index = {f"{m:%Y-%m}": i for i, m in enumerate(months)}
     counts: dict[int, list[int]] = {}
     names: list[tuple[int, str]] = []
-    status = "+m.status" if period.end - period.start <= _BY_START_UP_TO else "m.status"
-    statement = _FREQUENCY_SQL.format(only=only, status=status)
+    if period.end - period.start <= _BY_START_UP_TO:
+        status, start = "+m.status", "m.start"
+    else:
+        status, start = "m.status", "+m.start"
+    statement = _FREQUENCY_SQL.format(only=only, status=status, start=start)
     for rel_id, name, key, count in con.execute(statement, params + (ids or [])):
         if rel_id not in counts:
             counts[rel_id] = [0] * len(months)

@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import csv
 import stat
-from datetime import date, datetime, time
+import time as clock
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from mentordesk.domain.enums import GoalStatus, MeetingStatus, RelStatus
 from mentordesk.domain.series import AdherenceRow, FocusRow, GoalProgressSeries, MilestoneMark
 from mentordesk.services.errors import ValidationError
-from mentordesk.services.insights_types import InsightsFilter, Period
+from mentordesk.services.insights_types import InsightsFilter, Period, month_starts
 from mentordesk.store.models import (
     ActionItem,
     Goal,
@@ -247,6 +249,56 @@ def test_meeting_frequency_reads_a_short_period_by_start_and_many_years_by_statu
 
     assert "ix_meeting_start" in plan(THIS_YEAR)
     assert "ix_meeting_status" in plan(Period(date(2016, 1, 1), date(2026, 6, 30)))
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Berlin"])
+def test_meetings_near_month_and_period_ends_count_in_the_month_the_user_sees(services, monkeypatch, zone):
+    """A meeting late on the 31st in UTC may be on the 1st where the user is (UTC+14), and one early
+    on the 1st may still be the 31st (UTC-11); an all-day meeting is on its own day anywhere.
+    The expected months come from Python's zone data, the counts from SQL."""
+    monkeypatch.setenv("TZ", zone)
+    clock.tzset()
+    try:
+        period = Period(date(2026, 1, 31), date(2026, 3, 1))
+        starts = [  # in UTC, around the month ends and the period's ends
+            datetime(2026, m, d, h, 30, tzinfo=UTC)
+            for m, d in ((1, 30), (1, 31), (2, 1), (2, 2), (2, 27), (2, 28), (3, 1), (3, 2))
+            for h in (0, 10, 13, 23)
+        ]
+        all_day = [
+            date(2026, 1, 30),
+            date(2026, 1, 31),
+            date(2026, 2, 1),
+            date(2026, 2, 28),
+            date(2026, 3, 1),
+        ]
+        with services.db.session() as s:
+            rel = _rel("Ana Ruiz", RelStatus.ACTIVE, 30, date(2025, 1, 1), [])
+            s.add(rel)
+            for start in starts:
+                s.add(Meeting(relationship=rel, start=start, duration_minutes=30, status=MeetingStatus.HELD))
+            for day in all_day:
+                start = datetime.combine(day, time(0), UTC)
+                s.add(Meeting(relationship=rel, start=start, all_day=True, status=MeetingStatus.HELD))
+        local = ZoneInfo(zone)
+        days = [start.astimezone(local).date() for start in starts] + all_day
+        shown = [d for d in days if period.start <= d <= period.end]
+        months = month_starts(period.start, period.end)
+        expected = tuple(sum(1 for d in shown if (d.year, d.month) == (m.year, m.month)) for m in months)
+        assert expected[0] and expected[2]  # the data does reach across both ends
+        freq = services.insights.meeting_frequency(InsightsFilter(period))
+        assert freq.by_relationship == (("Ana Ruiz", expected),)
+        # The same over a long period, read through the status index.
+        long = Period(period.start - timedelta(days=900), period.end)
+        freq = services.insights.meeting_frequency(InsightsFilter(long))
+        assert freq.by_relationship[0][1][-3:] == (
+            sum(1 for d in days if d.month == 1 and d.year == 2026),
+            expected[1],
+            expected[2],
+        )
+    finally:
+        monkeypatch.undo()
+        clock.tzset()
 
 
 def test_meeting_frequency_merges_the_quietest_people_beyond_eight(services, journal):
