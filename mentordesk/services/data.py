@@ -108,19 +108,28 @@ class DataService(Service):
 
     @staticmethod
     def encode(document: dict[str, Any]) -> bytes:
-        """Stable JSON with one record per line (readable, diff-friendly, and fast to write)."""
+        """Stable JSON with one record per line (readable, diff-friendly, and fast to write).
+
+        The records are written by orjson, keys sorted: several times quicker than the
+        standard library's encoder, and the same JSON but for spaces after the separators."""
+        import orjson
+
         head = {k: v for k, v in document.items() if k != "tables"}
-        parts = [json.dumps(head, ensure_ascii=False, sort_keys=True, indent=1)[:-2], ',\n "tables": {']
-        dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # built once: C encoder
+        parts = [
+            json.dumps(head, ensure_ascii=False, sort_keys=True, indent=1)[:-2].encode(),
+            b',\n "tables": {',
+        ]
+        sort_keys = orjson.OPT_SORT_KEYS
+        dumps = orjson.dumps
         names = sorted(document["tables"])
         for n, name in enumerate(names):
             rows = document["tables"][name]
-            parts.append(f"\n  {json.dumps(name)}: [")
-            parts.append(",".join("\n   " + dumps(r) for r in rows))
-            parts.append("\n  ]" if rows else "]")
-            parts.append("," if n < len(names) - 1 else "")
-        parts.append("\n }\n}\n")
-        return "".join(parts).encode("utf-8")
+            parts.append(f"\n  {json.dumps(name)}: [".encode())
+            parts.append(b",".join([b"\n   " + dumps(r, option=sort_keys) for r in rows]))
+            parts.append(b"\n  ]" if rows else b"]")
+            parts.append(b"," if n < len(names) - 1 else b"")
+        parts.append(b"\n }\n}\n")
+        return b"".join(parts)
 
     def export_json(self, path: Path) -> dict[str, int]:
         """Write everything to ``path``; returns the number of records per table."""
@@ -138,9 +147,11 @@ class DataService(Service):
                     "Errors", "{filename} is not a MentorDesk JSON export: not UTF-8 text (byte {start})"
                 ).format(filename=filename, start=exc.start)
             ) from None
+        import orjson  # parses several times quicker than the standard library, to the same values
+
         try:
-            document = json.loads(text)
-        except json.JSONDecodeError as exc:
+            document = orjson.loads(text)
+        except json.JSONDecodeError as exc:  # orjson's error is a JSONDecodeError, with line and column
             raise ImportFormatError(
                 translate("Errors", "{filename}: line {lineno} column {colno}: {msg}").format(
                     filename=filename, lineno=exc.lineno, colno=exc.colno, msg=exc.msg

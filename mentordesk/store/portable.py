@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
+from functools import partial
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Column, Date, Float, Integer, Table
@@ -278,6 +279,72 @@ class _Decoder:
 
         return convert
 
+    def for_column_bulk(self, c: Column[Any]) -> Any:
+        """A function list of raw values -> list of stored values for column ``c``, at C speed
+        where it can be, or None when any value is not what an export writes (then the record
+        by record path finds the first bad one and names it). The values it accepts give the
+        same stored values as :meth:`for_column`'s function."""
+        target = _fk_target(c)
+        t = c.type
+        nullable = c.nullable
+
+        def fits(values: list[Any], kinds: tuple[type, ...]) -> bool:
+            """Every value is of one of ``kinds``, or None where the column allows it."""
+            return set(map(type, values)).issubset((*kinds, type(None)) if nullable else kinds)
+
+        def each(values: list[Any], convert: Any) -> list[Any] | None:
+            try:
+                if nullable:
+                    return [None if v is None else convert(v) for v in values]
+                return [convert(v) for v in values]
+            except (KeyError, ValueError, TypeError, AttributeError, IndexError, OverflowError):
+                return None
+
+        if target:
+            return partial(each, convert=self.id_of[target].__getitem__)
+        if isinstance(t, StrEnumType):
+            allowed = {m.value for m in t.enum_cls} | ({None} if nullable else set())
+
+            def enum(values: list[Any]) -> list[Any] | None:
+                try:
+                    return values if allowed.issuperset(values) else None
+                except TypeError:  # an unhashable value
+                    return None
+
+            return enum
+        if isinstance(t, UTCDateTime):
+            return partial(each, convert=_stored_moment)
+        if isinstance(t, Date):
+            return partial(each, convert=lambda raw: date.fromisoformat(raw).isoformat())
+        if isinstance(t, Boolean):
+            return lambda values: (
+                [None if v is None else int(v) for v in values] if fits(values, (bool,)) else None
+            )
+        if isinstance(t, Integer):
+
+            def integer(values: list[Any]) -> list[Any] | None:
+                if not fits(values, (int,)):
+                    return None
+                present = [v for v in values if v is not None]
+                if present and (max(present) > 2**62 or min(present) < -(2**62)):
+                    return None
+                return values
+
+            return integer
+        if isinstance(t, Float):
+
+            def real(values: list[Any]) -> list[Any] | None:
+                if not fits(values, (int, float)) or any(v != v for v in values if v is not None):
+                    return None
+                return [None if v is None else float(v) for v in values]
+
+            return real
+        if isinstance(t, JSON):
+            return lambda values: (
+                [None if v is None else json.dumps(v) for v in values] if fits(values, (list, dict)) else None
+            )
+        return lambda values: values if fits(values, (str,)) else None
+
 
 def load(session: Session, document: dict[str, Any], *, filename: str = "file") -> LoadReport:
     """Insert or update (by UUID) every record of ``document['tables']`` inside the caller's transaction.
@@ -336,22 +403,28 @@ def _load_table(
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
     fields = list(zip(keys, converters, defaults, strict=True))
-    for n, rec in enumerate(records, start=1):
-        if not isinstance(rec, dict):
-            raise decoder.fail(f"{table.name} record {n}", "is not an object")
-        get = rec.get
-        try:
-            values = tuple(
-                [
-                    conv(get(key)) if default is _NO_DEFAULT or key in rec else default()
-                    for key, conv, default in fields
-                ]
-            )
-        except _Refused as refused:
-            where = f"{table.name} record {n}"
-            if keyed and isinstance(rec.get("uuid"), str):
-                where += f" ({rec['uuid']})"
-            raise decoder.fail(where, str(refused)) from None
+    rows = _bulk_rows(records, keys, [decoder.for_column_bulk(c) for c in columns])
+    if rows is None:
+        rows = []
+        for n, rec in enumerate(records, start=1):
+            if not isinstance(rec, dict):
+                raise decoder.fail(f"{table.name} record {n}", "is not an object")
+            get = rec.get
+            try:
+                rows.append(
+                    tuple(
+                        [
+                            conv(get(key)) if default is _NO_DEFAULT or key in rec else default()
+                            for key, conv, default in fields
+                        ]
+                    )
+                )
+            except _Refused as refused:
+                where = f"{table.name} record {n}"
+                if keyed and isinstance(rec.get("uuid"), str):
+                    where += f" ({rec['uuid']})"
+                raise decoder.fail(where, str(refused)) from None
+    for values in rows:
         if keyed:
             uid = values[uuid_at]
             if uid in ids:
@@ -383,6 +456,25 @@ def _load_table(
 
 
 _NO_DEFAULT: Any = object()
+_MISSING: Any = object()
+
+
+def _bulk_rows(records: Any, keys: list[str], bulks: list[Any]) -> list[tuple[Any, ...]] | None:
+    """The records' stored values, converted column by column, or None when the record by record
+    path has to decide (a record that is not an object, leaves a field out, or holds a value
+    that an export does not write)."""
+    if not isinstance(records, list) or not all(type(r) is dict for r in records):
+        return None
+    columns: list[list[Any]] = []
+    for key, bulk in zip(keys, bulks, strict=True):
+        raw = [r.get(key, _MISSING) for r in records]
+        if _MISSING in raw:
+            return None
+        converted = bulk(raw)
+        if converted is None:
+            return None
+        columns.append(converted)
+    return list(zip(*columns, strict=True))
 
 
 def _default(c: Column[Any]) -> Any:
