@@ -141,13 +141,14 @@ def test_whole_columns_and_record_by_record_store_the_same(demo_services, tmp_pa
     # Row for row, value for value, as stored (types too: 1 is not 1.0 or "1" here).
     for table in portable.tables():
         read = f'SELECT * FROM "{table.name}" ORDER BY rowid'
-        with contextlib.closing(sqlite3.connect(tmp_path / "quick.db")) as a:
-            with contextlib.closing(sqlite3.connect(tmp_path / "slow.db")) as b:
-                rows = a.execute(read).fetchall()
-                assert rows == b.execute(read).fetchall()
-                types = ", ".join(f'typeof("{c.name}")' for c in table.c)
-                types = f'SELECT {types} FROM "{table.name}" ORDER BY rowid'
-                assert a.execute(types).fetchall() == b.execute(types).fetchall()
+        types = ", ".join(f'typeof("{c.name}")' for c in table.c)
+        types = f'SELECT {types} FROM "{table.name}" ORDER BY rowid'
+        with (
+            contextlib.closing(sqlite3.connect(tmp_path / "quick.db")) as a,
+            contextlib.closing(sqlite3.connect(tmp_path / "slow.db")) as b,
+        ):
+            assert a.execute(read).fetchall() == b.execute(read).fetchall()
+            assert a.execute(types).fetchall() == b.execute(types).fetchall()
 
 
 @pytest.mark.parametrize(
