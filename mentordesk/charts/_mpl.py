@@ -44,11 +44,14 @@ def ensure_matplotlib() -> None:
 
 
 def new_canvas_figure(figsize: tuple[float, float], facecolor: str) -> Figure:
-    """A :class:`Figure` with constrained layout and its own Agg canvas (no pyplot)."""
+    """A :class:`Figure` with constrained layout (:mod:`mentordesk.charts.layout`) and its own Agg
+    canvas (no pyplot)."""
     ensure_matplotlib()
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=figsize, facecolor=facecolor, layout="constrained")
+    from mentordesk.charts.layout import OnePassLayout
+
+    fig = Figure(figsize=figsize, facecolor=facecolor, layout=OnePassLayout())
     FigureCanvasAgg(fig)
     return fig

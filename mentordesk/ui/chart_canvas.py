@@ -56,7 +56,9 @@ class ChartCanvas(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        self.figure: Figure = Figure(figsize=style.DEFAULT_FIGSIZE, layout="constrained")
+        from mentordesk.charts.layout import OnePassLayout
+
+        self.figure: Figure = Figure(figsize=style.DEFAULT_FIGSIZE, layout=OnePassLayout())
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setObjectName("chartCanvas")
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
