@@ -23,10 +23,11 @@ from matplotlib.transforms import Bbox
 
 
 def _size_free(locator: Any) -> bool:
-    """The locator picks the same ticks whatever the axis' length."""
-    if isinstance(locator, FixedLocator | NullLocator):
+    """The locator picks the same ticks whatever the axis' length (these classes exactly: a
+    subclass may look at the length)."""
+    if type(locator) in (FixedLocator, NullLocator):
         return True
-    return isinstance(locator, MaxNLocator) and getattr(locator, "_nbins", "auto") != "auto"
+    return type(locator) is MaxNLocator and getattr(locator, "_nbins", "auto") != "auto"
 
 
 class OnePassLayout(ConstrainedLayoutEngine):

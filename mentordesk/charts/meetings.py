@@ -38,17 +38,16 @@ def format_count(value: float) -> str:
 def month_labels(months: tuple[date, ...], max_labels: int = MAX_MONTH_LABELS) -> list[str]:
     """Tick labels for monthly bars: every month, or every 2nd/3rd/6th month counted from January.
 
-    Unlabelled months get "". The first label and every January also show the year.
+    Unlabelled months get "". The first label and every January also show the year, but for a
+    first label next to a January: the two years would stand side by side under neighbouring
+    bars (December's and January's), and January's says which December it was.
     """
     step = next((s for s in (1, 2, 3, 6) if math.ceil(len(months) / s) <= max_labels), 12)
-    labels: list[str] = []
-    first = True
-    for month in months:
-        if (month.month - 1) % step == 0:
-            labels.append(style.month_tick_label(month, first=first))
-            first = False
-        else:
-            labels.append("")
+    named = [i for i, month in enumerate(months) if (month.month - 1) % step == 0]
+    labels = [""] * len(months)
+    for n, i in enumerate(named):
+        first = n == 0 and not (len(named) > 1 and months[named[1]].month == 1 and named[1] - i == 1)
+        labels[i] = style.month_tick_label(months[i], first=first)
     return labels
 
 

@@ -156,3 +156,12 @@ def test_an_empty_chart_or_period_is_drawn_afresh() -> None:
     empty = MeetingFrequency(MONTHS, ())
     assert not meetings.redraw_meetings(meetings_figure(FREQ), empty, th)
     assert not meetings.redraw_meetings(meetings_figure(empty), FREQ, th)
+
+
+def test_a_december_before_a_january_leaves_the_year_to_january() -> None:
+    """Under neighbouring bars, "2025" and "2026" would run into each other."""
+    labels = month_labels(_months(date(2025, 12, 1), 12))
+    assert labels[:3] == ["Dec", "Jan\n2026", "Feb"]
+    # A first label further from January keeps its year, as does one with January two steps on.
+    assert month_labels(_months(date(2025, 11, 1), 12))[:3] == ["Nov\n2025", "Dec", "Jan\n2026"]
+    assert month_labels(_months(date(2025, 12, 1), 1)) == ["Dec\n2025"]
