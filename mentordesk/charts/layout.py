@@ -6,7 +6,7 @@ change of size may change the decorations, when a locator picks its ticks for th
 has. A chart of one axes whose ticks are fixed, or a fixed number, has the same decorations at
 any size, so the margins of the first pass are those of the second: this engine stops there,
 and the axes take the place constrained layout would give them. For the meetings chart that
-is about a tenth of a redraw.
+is about a fifth of a redraw.
 
 Anything else (several axes or subfigures, a figure title, a figure legend, a colorbar, a
 fixed aspect, automatic or date ticks) is laid out by constrained layout itself. The engine is
