@@ -102,3 +102,32 @@ def test_a_picture_of_a_high_dpi_screen_keeps_every_pixel(qapp):
     assert (back.width(), back.height()) == (74, 22)
     expected = image.convertToFormat(QImage.Format.Format_RGB32)
     assert all(back.pixel(x, y) == expected.pixel(x, y) for y in range(22) for x in range(74))
+
+
+def test_the_screenshot_is_the_window_as_drawn(qapp, qtbot):
+    """Offscreen, the screenshot reads the backing store's own image: it must be the whole window
+    as its last frame drew it, the same pixels a fresh drawing of the window gives."""
+    from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
+
+    from mentordesk.ui.app import _window_image
+
+    window = QMainWindow()
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    label = QLabel("First frame")
+    layout.addWidget(label)
+    layout.addWidget(QPushButton("A button"))
+    window.setCentralWidget(body)
+    window.resize(420, 260)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.backingStore().paintDevice().size() == window.size())  # first frame
+    label.setText("Changed after the first frame")  # the picture must follow it
+
+    picture = _window_image(qapp, window)
+    assert isinstance(picture, QImage)  # the backing store's image, not a drawing of the window
+    image = picture.copy()  # as it is now: the backing store's image is the window's live buffer
+    drawn = window.grab().toImage()
+    assert image.size() == drawn.size() == window.size() * image.devicePixelRatio()
+    fmt = QImage.Format.Format_RGB32
+    assert image.convertToFormat(fmt) == drawn.convertToFormat(fmt)
