@@ -152,8 +152,8 @@ def floor_sample(name: str) -> float:
 
 def measure(
     metric: Metric, db: Path, runs: int, scratch: Path, *, warm_up: bool = True
-) -> tuple[float, list[float]]:
-    """The metric's median over ``runs`` runs, and its floor's runs when it has one.
+) -> tuple[list[float], list[float]]:
+    """The metric's ``runs`` runs, and its floor's runs when it has one.
 
     A metric judged against a floor alternates with it, floor then metric, so that both see
     the machine in the same spell (its speed moves by more than the budgets' margins within
@@ -169,7 +169,7 @@ def measure(
         values.append(value)
         if floor is not None:
             floor_values.append(floor)
-    return statistics.median(values), floor_values
+    return values, floor_values
 
 
 def floors(runs: int, names: set[str]) -> dict[str, float]:
@@ -253,12 +253,15 @@ def main(argv: list[str] | None = None) -> int:
     floor_runs: dict[str, int] = {}
     for metric in chosen:
         metric_runs = 1 if args.smoke else max(runs, metric.runs)
-        value, floor_values = measure(metric, db, metric_runs, scratch, warm_up=not args.smoke)
+        values, floor_values = measure(metric, db, metric_runs, scratch, warm_up=not args.smoke)
+        value = statistics.median(values)
+        spread = f"{metric_runs} runs, {min(values):.1f}-{max(values):.1f}"
         if metric.floor:
             fl[metric.floor] = statistics.median(floor_values)
             floor_runs[metric.floor] = len(floor_values)
+            spread += f"; {metric.floor} {min(floor_values):.0f}-{max(floor_values):.0f} ms"
         measured.append((metric, metric_runs, value))
-        print(f"  {metric.name}: {value:.1f} {metric.unit} ({metric_runs} runs)", flush=True)
+        print(f"  {metric.name}: {value:.1f} {metric.unit} ({spread})", flush=True)
     alone = {"floor_qt", "floor_mpl"} - set(fl)
     fl.update(floors(runs, alone))
     floor_runs.update(dict.fromkeys(alone, runs))
