@@ -3,8 +3,9 @@
 Every metric is the median of at least five runs (after one warm-up run), each in a fresh process
 where the metric is about a first use; a metric judged against a floor alternates with it, over
 more runs (``RATIO_RUNS``). Budgets are ratios to a floor (a bare Qt window; importing matplotlib
-and drawing one bar chart) or, where the issue gives one, an absolute figure. ``--smoke`` runs everything once on
-the small data set and judges nothing, so that the harness itself stays working.
+and drawing one bar chart) or, where the issue gives one, an absolute figure. ``--smoke`` runs
+everything once on the small data set and judges nothing, so that the harness itself stays
+working.
 """
 
 from __future__ import annotations
