@@ -40,8 +40,15 @@ def list_sql(*, include_contacts: bool) -> str:
     return f"SELECT {_COLUMNS}\n{_FROM.format(join=join)}\n{_ORDER}"
 
 
-# Everyone, contacts included, as one JSON array of rows (in no particular order).
-_AHEAD_SQL = f"SELECT json_group_array(json_array({_COLUMNS}))\n{_FROM.format(join='LEFT JOIN')}"
+# Everyone, contacts included, as one JSON array of rows (in no particular order). The focus
+# areas, stored as a JSON list, come as that list rather than as its text (parsed at once with
+# the rest, not one row at a time).
+_AHEAD_SQL = "SELECT json_group_array(json_array({columns}))\n{source}".format(
+    columns=_COLUMNS.replace(
+        "r.focus_areas", "CASE WHEN json_valid(r.focus_areas) THEN json(r.focus_areas) END", 1
+    ),
+    source=_FROM.format(join="LEFT JOIN"),
+)
 
 
 def _order(record: list[Any]) -> tuple[str, int, int]:

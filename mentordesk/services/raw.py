@@ -53,9 +53,12 @@ def member(enum: type[E], value: str | None) -> Any:
     return _members(enum).get(value, value)
 
 
-def json_list(value: str | None) -> list[Any]:
-    """A stored JSON list (anything else reads as an empty list)."""
-    if not value:
+def json_list(value: str | list[Any] | None) -> list[Any]:
+    """A stored JSON list (anything else reads as an empty list); a list already read from JSON
+    is taken as it is."""
+    if isinstance(value, list):
+        return value
+    if not value or not isinstance(value, str):
         return []
     try:
         loaded = json.loads(value)

@@ -46,22 +46,28 @@ class AppContext(QObject):
 
 
 class _RefreshWhenShown(QObject):
+    """Watches the tab's events only while a refresh waits for it to show: every event that
+    reaches Python costs a call, and the first of each kind makes PySide create its class."""
+
     def __init__(self, ctx: AppContext, tab: QWidget, refresh: Callable[[str], object]) -> None:
         super().__init__(tab)
         self._tab = tab
         self._refresh = refresh
         self._pending: str | None = None
         ctx.dataChanged.connect(self._changed)
-        tab.installEventFilter(self)
 
     def _changed(self, what: str) -> None:
         if self._tab.isVisible() or not self._tab.window().isVisible():
             self._refresh(what)
-        else:  # several changes while hidden: one refresh of everything when shown
-            self._pending = what if self._pending in (None, what) else "all"
+            return
+        # Several changes while hidden: one refresh of everything when shown.
+        if self._pending is None:
+            self._tab.installEventFilter(self)
+        self._pending = what if self._pending in (None, what) else "all"
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Show and self._pending is not None:
             what, self._pending = self._pending, None
+            self._tab.removeEventFilter(self)
             self._refresh(what)
         return False

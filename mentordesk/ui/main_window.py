@@ -7,6 +7,7 @@ import importlib.util
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
@@ -25,6 +26,9 @@ from mentordesk.services.container import Services
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.ui.context import AppContext
 from mentordesk.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from mentordesk.ui.reminders import Reminders
 
 # The first frame needs only the mentors list; the other tabs are built in steps this long after
 # it shows (a tab in the background refreshes only when shown again).
@@ -118,9 +122,17 @@ class MainWindow(QMainWindow):
         # What the other tabs need is loaded in steps once the first frame is drawn (see paintEvent).
         self._warm_steps: list[Callable[[], object]] | None = None if warm_up else []
         self.warmed_up = False
-        from mentordesk.ui.reminders import Reminders
+        self._reminders: Reminders | None = None  # started once the first frame is drawn
 
-        self.reminders = Reminders(self.ctx, self)
+    @property
+    def reminders(self) -> Reminders:
+        """The reminders of planned meetings and overdue check-ins (started on first use, or once
+        the first frame is drawn: their first check is a minute away, and a tray icon takes time)."""
+        if self._reminders is None:
+            from mentordesk.ui.reminders import Reminders
+
+            self._reminders = Reminders(self.ctx, self)
+        return self._reminders
 
     # -- tabs ---------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -282,7 +294,7 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self, prefs: object) -> None:
         """Tell every built tab (and the reminders) that preferences changed."""
-        for widget in [*self._tab_widgets.values(), getattr(self, "reminders", None)]:
+        for widget in [*self._tab_widgets.values(), self._reminders]:
             hook = getattr(widget, "apply_preferences", None)
             if hook is not None:
                 hook(prefs)
@@ -427,7 +439,11 @@ class MainWindow(QMainWindow):
         """Once the first frame is drawn: load the ORM and the services, then build the other tabs
         (each loads the rest of what it needs, such as matplotlib for insights, when first shown)."""
         self.warmed_up = False
-        self._warm_steps = [self._after_first_frame, lambda: self.ctx.services.warm_up()]
+        self._warm_steps = [
+            self._after_first_frame,
+            lambda: self.reminders,
+            lambda: self.ctx.services.warm_up(),
+        ]
         self._warm_steps += [partial(self.tab, name) for name in TAB_SPECS]
         QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up_step)
 

@@ -40,8 +40,10 @@ def ana(services):
     return rid
 
 
-def test_the_window_has_reminders_running(window):
-    assert isinstance(window.reminders, Reminders)
+def test_the_window_starts_its_reminders_once_it_is_drawn(window, qtbot):
+    qtbot.waitUntil(lambda: window.warmed_up, timeout=30000)
+    started = window.findChildren(Reminders)
+    assert len(started) == 1 and started[0] is window.reminders
     assert window.reminders.timer.isActive()
 
 

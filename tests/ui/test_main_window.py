@@ -61,6 +61,13 @@ def test_a_tab_in_the_background_refreshes_when_shown_again(demo_window, qtbot):
     assert goals.mentor_filter.count() == options + 1
     assert goals.mentor_filter.itemText(goals.mentor_filter.count() - 1) == "Zoe New"
 
+    demo_window.show_tab("mentors")  # and again, after it has refreshed once
+    demo_window.ctx.services.people.add_relationship(NewRelationship(name="Zoe Newer"))
+    demo_window.ctx.notify("people")
+    assert goals.mentor_filter.count() == options + 1
+    demo_window.show_tab("goals")
+    assert goals.mentor_filter.count() == options + 2
+
 
 def test_splitter_positions_are_remembered(qtbot, demo_services, settings):
     first = MainWindow(demo_services, settings=settings)

@@ -33,6 +33,7 @@ _ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ASKED_ROLES = frozenset({ROW_ROLE, SORT_ROLE, SEARCH_ROLE, _ACCESSIBLE})
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -231,7 +232,21 @@ class RelationshipTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        cell = self.cell_at(index.row(), index.column())
+        row, col = index.row(), index.column()
+        if role in _ASKED_ROLES:
+            # Not kept per cell: the list paints without them, and a cell is made to be painted.
+            if not 0 <= row < len(self._shown) or not 0 <= col < len(self.COLUMNS):
+                return None
+            i = self._shown[row]
+            if role == ROW_ROLE:
+                return self._all[i]
+            if role == SEARCH_ROLE:
+                return self._hay[i]
+            if role == SORT_ROLE:
+                keys = self._keys.get(col)
+                return keys[i] if keys is not None else self._sort_key(self._all[i], col)
+            return f"{self.tr(self.COLUMNS[col][1])}: {self._display(self._all[i], col)}"
+        cell = self.cell_at(row, col)
         return None if cell is None else cell.get(role)
 
     def cell_at(self, row: int, col: int) -> dict[int, Any] | None:
@@ -245,17 +260,11 @@ class RelationshipTableModel(QAbstractTableModel):
         return cell
 
     def _cell(self, i: int, col: int) -> dict[int, Any]:
-        """Every role of one cell, computed once per set of rows. Of the roles a view reads to
-        paint, only text, icon and colour (see :data:`cell_delegate.HANDLED_ROLES`)."""
+        """The roles of one cell a view reads to paint or show, computed once per set of rows: text,
+        icon and colour (see :data:`cell_delegate.HANDLED_ROLES`), and the tooltip. The others
+        are worked out when asked for (see :meth:`data`)."""
         r = self._all[i]
-        text = self._display(r, col)
-        cell: dict[int, Any] = {
-            _DISPLAY: text,
-            _ACCESSIBLE: f"{self.tr(self.COLUMNS[col][1])}: {text}",
-            SORT_ROLE: keys[i] if (keys := self._keys.get(col)) is not None else self._sort_key(r, col),
-            ROW_ROLE: r,
-            SEARCH_ROLE: self._hay[i],
-        }
+        cell: dict[int, Any] = {_DISPLAY: self._display(r, col)}
         if col == self.NAME:
             # Every name gets an icon (a blank one when nothing is due) so that names line up.
             level = r.level if isinstance(r, RelationshipRow) else Overdue.NONE
