@@ -95,13 +95,16 @@ def test_two_checksums_combine_into_the_checksum_of_both(first, second):
     assert combined == zlib.adler32(first + second)
 
 
-def test_a_picture_of_a_high_dpi_screen_keeps_every_pixel(qapp):
-    image = _picture(74, 22)
-    image.setDevicePixelRatio(2)  # as a window grabbed on a 2x screen
+@pytest.mark.parametrize("ratio", [2, 1.5, 1.25])
+@pytest.mark.parametrize("size", [(74, 22), (75, 23)])
+def test_a_picture_of_a_high_dpi_screen_keeps_every_pixel(qapp, ratio, size):
+    width, height = size
+    image = _picture(width, height)
+    image.setDevicePixelRatio(ratio)  # as a window grabbed on a high-DPI screen
     back = QImage.fromData(png_bytes(image), "PNG").convertToFormat(QImage.Format.Format_RGB32)
-    assert (back.width(), back.height()) == (74, 22)
+    assert (back.width(), back.height()) == size
     expected = image.convertToFormat(QImage.Format.Format_RGB32)
-    assert all(back.pixel(x, y) == expected.pixel(x, y) for y in range(22) for x in range(74))
+    assert all(back.pixel(x, y) == expected.pixel(x, y) for y in range(height) for x in range(width))
 
 
 def test_the_screenshot_is_the_window_as_drawn(qapp, qtbot):
