@@ -25,6 +25,9 @@ def _checks():  # type: ignore[no-untyped-def]
         "mentordesk.ui",  # a package: its __init__.py
         "mentordesk.domain.enums",  # plain Python
         "json",  # standard library package
+        "json.decoder",  # and a module in one
+        "typing",  # a large standard library source
+        "_datetime",  # a standard library extension module
         "sys",  # built in, no file
         "_sqlite3",  # an extension module
         "PySide6.QtCore",
@@ -56,3 +59,20 @@ def test_modules_imported_later_are_recorded(tmp_path, monkeypatch):
     recorded = sys.modules["shibokensupport.feature"].pyside_feature_dict
     assert recorded["uses_qt_here"] == 0
     assert recorded["plain_here"] == -1
+
+
+def test_the_standard_library_is_not_read(monkeypatch):
+    quick, _ = _checks()
+    import builtins
+    import json.decoder
+    import typing
+
+    opened: list[object] = []
+    real_open = builtins.open
+    monkeypatch.setattr(builtins, "open", lambda *a, **k: opened.append(a[0]) or real_open(*a, **k))
+    assert quick(json.decoder) is False and quick(typing) is False
+    assert opened == []
+    import mentordesk.ui.theme
+
+    assert quick(mentordesk.ui.theme) is True  # a module of the project's own is still read
+    assert opened == [mentordesk.ui.theme.__file__]
