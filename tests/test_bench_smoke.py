@@ -36,3 +36,24 @@ def test_benchmark_smoke_run_prints_the_table(tmp_path):
     rows = [line for line in table.splitlines() if line.startswith("| ") and "|---" not in line][1:]
     assert len(rows) == 2 + 13
     assert all(row.rstrip().endswith("| - |") for row in rows[2:])  # smoke runs judge nothing
+
+
+def test_the_cold_start_and_its_floor_draw_the_same_window(tmp_path, monkeypatch):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    run = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_run", run)  # its dataclasses look themselves up there
+    spec.loader.exec_module(run)
+    commands: list[list[str]] = []
+    monkeypatch.setattr(run, "timed_process", lambda args: commands.append(args) or 1.0)
+    run.floor_sample("floor_qt")
+    cold_start = next(m for m in run.METRICS if m.name == "cold_start")
+    run.sample(cold_start, tmp_path / "large.db", tmp_path)
+    floor, start = commands
+    assert floor[-1] == run.WINDOW
+    assert start[start.index("--size") + 1] == run.WINDOW
+    # The floor draws the size it is given.
+    source = (ROOT / "benchmarks" / "floor_qt.py").read_text()
+    assert "window.resize(width, height)" in source and "sys.argv[1]" in source
