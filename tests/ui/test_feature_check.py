@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import mentordesk.ui  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _checks():  # type: ignore[no-untyped-def]
@@ -49,16 +54,37 @@ def test_answers_are_what_the_sources_say():
     assert quick(json) is False
 
 
-def test_modules_imported_later_are_recorded(tmp_path, monkeypatch):
+_RECORD_PROBE = """
+import json, sys
+import {first}
+import plain_here, uses_qt_here
+recorded = sys.modules["shibokensupport.feature"].pyside_feature_dict
+before = [name in recorded for name in ("uses_qt_here", "plain_here")]
+import asks_for_a_feature
+print(json.dumps({{"before": before, "after": [recorded.get("uses_qt_here"), recorded.get("plain_here")]}}))
+"""
+
+
+@pytest.mark.parametrize("first", ["mentordesk.ui", "PySide6.QtCore"])
+def test_modules_are_recorded_as_pyside_records_them_once_a_feature_is_asked_for(tmp_path, first):
+    """With mentordesk.ui, nothing is recorded (or read) until a module asks for a feature; then
+    every module imported by then is, with the answers PySide6 alone gives."""
     (tmp_path / "uses_qt_here.py").write_text("from PySide6.QtCore import QObject\n")
     (tmp_path / "plain_here.py").write_text("VALUE = 1\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    import plain_here  # type: ignore[import-not-found]  # noqa: F401
-    import uses_qt_here  # type: ignore[import-not-found]  # noqa: F401
-
-    recorded = sys.modules["shibokensupport.feature"].pyside_feature_dict
-    assert recorded["uses_qt_here"] == 0
-    assert recorded["plain_here"] == -1
+    (tmp_path / "asks_for_a_feature.py").write_text("from __feature__ import snake_case  # noqa\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env["PYTHONPATH"] = os.pathsep.join([str(tmp_path), str(ROOT), env.get("PYTHONPATH", "")])
+    out = subprocess.run(
+        [sys.executable, "-c", _RECORD_PROBE.format(first=first)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    ).stdout
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen["before"] == ([False, False] if first == "mentordesk.ui" else [True, True])
+    assert seen["after"] == [0, -1]
 
 
 def test_the_standard_library_is_not_read(monkeypatch):
