@@ -7,9 +7,9 @@ in the middle of the first chart drawn. So the app:
 
 * holds the collector off while it starts (it would only find objects still in use), and
 * once the window has warmed up, and again after matplotlib loads (no collection while it
-  loads and draws the first chart: :func:`loading`), moves what is alive to
-  the collector's permanent generation (``gc.freeze``), so that later walks look only at
-  objects made since.
+  loads and draws the first chart: :func:`hold`, then :func:`settle` once that chart is on
+  screen), moves what is alive to the collector's permanent generation (``gc.freeze``), so that
+  later walks look only at objects made since.
 
 Reference counting still frees everything as usual; only cycles among the frozen objects would
 stay, and those are the app's own long-lived parts. Tests build many windows in one process, so
@@ -19,8 +19,6 @@ nothing here happens unless :func:`start_app_lifetime` was called (by ``mentorde
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 _enabled = False
 
@@ -41,15 +39,7 @@ def settle() -> None:
     gc.enable()
 
 
-@contextmanager
-def loading() -> Iterator[None]:
-    """Around loading something that stays (a library and what it builds first): no collection
-    while it loads, then what it made is settled with the rest."""
-    if not _enabled:
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        settle()
+def hold() -> None:
+    """Hold collection off until the next :func:`settle`, for loading something that stays."""
+    if _enabled:
+        gc.disable()

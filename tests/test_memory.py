@@ -25,17 +25,17 @@ def test_start_holds_collection_and_settle_freezes_what_lives(app_lifetime):
     assert not any(id(item) in watched for item in kept)
 
 
-def test_loading_holds_collection_then_settles(app_lifetime):
+def test_hold_keeps_collection_off_until_settled(app_lifetime):
     memory.start_app_lifetime()
     memory.settle()
     frozen = gc.get_freeze_count()
-    with memory.loading():
-        assert not gc.isenabled()
-        loaded = [[index] for index in range(500)]
+    memory.hold()
+    assert not gc.isenabled()
+    loaded = [[index] for index in range(500)]
+    memory.settle()
     assert gc.isenabled() and gc.get_freeze_count() >= frozen + len(loaded)
 
 
-def test_loading_outside_the_app_changes_nothing():
-    with memory.loading():
-        assert gc.isenabled()
+def test_hold_outside_the_app_changes_nothing():
+    memory.hold()
     assert gc.isenabled()

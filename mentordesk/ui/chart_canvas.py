@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from mentordesk.charts import style
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 HOVER_RADIUS = 10.0  # pixels from a marker that still count as pointing at it
+AFTER_FIRST_DRAW_MS = 50  # after_first_draw: the wait after the first draw (the frame shows first)
+AFTER_FIRST_DRAW_AT_MOST_MS = 3000  # ... and at most this long after the call, drawn or not
 LINE_RADIUS = 7.0  # pixels from a progress line
 
 
@@ -74,6 +76,24 @@ class ChartCanvas(QWidget):
         self.draw_count = 0
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("figure_leave_event", lambda _event: self._set_hover(""))
+
+    def after_first_draw(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once, a moment after the chart is first drawn (its frame is on screen
+        by then), or after :data:`AFTER_FIRST_DRAW_AT_MOST_MS` if it is not drawn by then."""
+        done = False
+
+        def run() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                callback()
+
+        def drawn(_event: object) -> None:
+            self.canvas.mpl_disconnect(connection)
+            QTimer.singleShot(AFTER_FIRST_DRAW_MS, self, run)
+
+        connection = self.canvas.mpl_connect("draw_event", drawn)
+        QTimer.singleShot(AFTER_FIRST_DRAW_AT_MOST_MS, self, run)
 
     # -- drawing ------------------------------------------------------------------------------------
     def show_chart(self, kind: str, data: Any, *, theme: str, start: date, end: date, today: date) -> None:

@@ -179,7 +179,11 @@ class InsightsTab(QWidget):
             return
         from mentordesk.ui.chart_canvas import ChartCanvas
 
-        with memory.loading():  # matplotlib and the first chart stay: see mentordesk/memory.py
+        # matplotlib and the first chart stay (see mentordesk/memory.py): no collection while they
+        # load and the chart is drawn, and what they made is settled once the chart is on screen
+        # (some 30 ms, which would otherwise come before it).
+        memory.hold()
+        try:
             self.chart = ChartCanvas()
             self.chart.hoverChanged.connect(
                 lambda text: self.hover_label.setText(text or self.tr(HOVER_HINT))
@@ -187,6 +191,10 @@ class InsightsTab(QWidget):
             self.stack.addWidget(self.chart)
             self.stack.setCurrentWidget(self.chart)
             self.refresh()
+        except BaseException:
+            memory.settle()
+            raise
+        self.chart.after_first_draw(memory.settle)
 
     def _load_choices(self) -> None:
         insights = self.ctx.services.insights
