@@ -132,19 +132,16 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 @command("gui")
 def cmd_gui(args: argparse.Namespace) -> int:
-    from mentordesk import memory, preload
+    from mentordesk import memory
 
     memory.start_app_lifetime()
-    # Qt's libraries and the font configuration load on the other core meanwhile (see preload).
-    loading = preload.start()
     check = None
     if args.db or os.environ.get("MENTORDESK_DB"):
-        # The file is known before Qt loads: the reads the window waits for start now, once the
-        # other core is free again.
+        # The file is known before Qt loads: the reads the window waits for start now.
         from mentordesk.paths import resolve_db_path
         from mentordesk.services.start_reads import StartReads
 
-        check = StartReads.of(resolve_db_path(args.db), after=loading)
+        check = StartReads.of(resolve_db_path(args.db))
     from mentordesk.ui.app import run_gui
 
     code = run_gui(

@@ -4,8 +4,7 @@ the window asking for it, then SQLite's quick check of the whole file.
 Both run in one thread, in SQLite (which lets other threads run while it reads): some 10 ms
 for the list and 100-150 ms for the check on ten years of data, on the other core while the
 window is built, shown and painted. They start as soon as the file is known: for a file given
-with ``--db`` or ``MENTORDESK_DB``, before Qt loads (which is why nothing here imports Qt), once
-the loading of Qt's libraries on that core is done (see :mod:`mentordesk.preload`).
+with ``--db`` or ``MENTORDESK_DB``, before Qt loads (which is why nothing here imports Qt).
 """
 
 from __future__ import annotations
@@ -19,26 +18,22 @@ from mentordesk.store.migrate import HEAD_REVISION, quick_check
 
 class StartReads:
     @classmethod
-    def of(cls, path: Path, *, after: threading.Thread | None = None) -> StartReads | None:
+    def of(cls, path: Path) -> StartReads | None:
         """The reads started on the file at ``path``; None when there is no file yet."""
         try:
             present = path.stat().st_size > 0
         except OSError:
             present = False
-        return cls(path, after=after) if present else None
+        return cls(path) if present else None
 
-    def __init__(self, path: Path, *, after: threading.Thread | None = None) -> None:
-        """``after``: a thread the reads wait for first (one that keeps the other core busy)."""
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self._after = after
         self._result: list[str] = []
         self._ahead: list[str | None] = []
         self._thread = threading.Thread(target=self._run, name="start-reads", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        if self._after is not None:
-            self._after.join()
         self._ahead.append(read_ahead(self.path, HEAD_REVISION))
         self._result.append(quick_check(self.path))
 
